@@ -1,0 +1,40 @@
+// swift-tools-version: 6.0
+// The layers, bottom to top (docs/ARCHITECTURE.md):
+//   CGMP, CSupport        C faces of libgmp and of what Swift cannot do (stack bounds, register spill)
+//   Runtime               the value word, the GC heap, the core object model and numeric semantics
+//   Assembler             x86-64 encoder and W^X code cache; depends on nothing
+//   Harness               runs engines as processes, compares outputs, measures, reports
+//   jitbench              the command-line tool
+import PackageDescription
+
+/// Release builds of the VM layers drop dynamic exclusivity checks: hot state lives in locals and
+/// unsafe pointers, and the checks would only guard class properties we do not use on hot paths.
+let vmSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v5),
+    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+]
+
+let package = Package(
+    name: "jitbench",
+    products: [
+        .executable(name: "jitbench", targets: ["jitbench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "CGMP", linkerSettings: [.linkedLibrary("gmp")]),
+        .target(name: "CSupport"),
+        .target(name: "Runtime", dependencies: ["CGMP", "CSupport"], swiftSettings: vmSettings),
+        .target(name: "Assembler", swiftSettings: vmSettings),
+        .target(name: "Harness"),
+        .executableTarget(
+            name: "jitbench",
+            dependencies: ["Harness", "Runtime", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(
+            name: "runtime-bench", dependencies: ["Runtime"], path: "benchmarks/runtime", swiftSettings: vmSettings),
+        .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
+        .testTarget(name: "AssemblerTests", dependencies: ["Assembler"]),
+        .testTarget(name: "HarnessTests", dependencies: ["Harness"]),
+    ]
+)

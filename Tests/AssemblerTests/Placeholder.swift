@@ -1,0 +1,3 @@
+import XCTest
+@testable import Assembler
+final class AssemblerSkeletonTests: XCTestCase { func testBuilds() {} }

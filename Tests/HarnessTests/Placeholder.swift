@@ -1,0 +1,3 @@
+import XCTest
+@testable import Harness
+final class HarnessSkeletonTests: XCTestCase { func testBuilds() {} }
