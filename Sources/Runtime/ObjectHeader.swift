@@ -1,0 +1,62 @@
+/// The first 16 bytes of every object, in the heap or permanent.
+///
+/// `type` is the object's Python type (a type object). `kind` says how the object is laid
+/// out in memory, which is what the runtime dispatches on: an instance of a user subclass of
+/// `float` has its own `type` but the kind `.float`, because it is laid out as a float.
+/// `gcMark` belongs to the collector. A free heap cell has a zero `type` word, and the
+/// allocator's free-list link where `kind` and the rest would be.
+@frozen
+public struct ObjectHeader {
+    public var type: Value
+    public var kind: ObjectKind
+    public var gcMark: UInt8
+    public var flags: ObjectFlags
+    /// Per-kind data that fits in 32 bits (the value of a bool, the width of a str's code units).
+    public var aux: UInt32
+
+    /// Whether this is a free heap cell rather than an object.
+    @inline(__always)
+    var isFree: Bool { type.bits == 0 }
+}
+
+/// How an object is laid out in memory. Stored in the header, so one load tells machine
+/// code and the runtime which layout they are looking at.
+public enum ObjectKind: UInt8 {
+    case int = 1         // small ints never reach the heap; heap ints are GMP big ints
+    case bool
+    case none
+    case notImplemented
+    case ellipsis
+    case float
+    case str
+    case tuple
+    case list
+    case dict
+    case set
+    case frozenset
+    case range
+    case slice
+    case function
+    case nativeFunction
+    case cell
+    case boundMethod
+    case type
+    case instance
+    case exception
+    case shape
+    /// An array of values owned by another object (the items of a list, a dict's entries).
+    case valueStorage
+    /// Raw bytes owned by another object, never scanned for pointers.
+    case byteStorage
+    /// An object of the interpreter or JIT, opaque to the runtime: it names its own tracer.
+    case foreign
+}
+
+public struct ObjectFlags: OptionSet {
+    public var rawValue: UInt16
+    public init(rawValue: UInt16) { self.rawValue = rawValue }
+    /// The sweep must call the kind's finalizer when the object dies (big ints free limbs).
+    public static let needsFinalizer = ObjectFlags(rawValue: 1 << 0)
+    /// Outside the GC heap and never collected: builtin types, None, True, False.
+    public static let permanent = ObjectFlags(rawValue: 1 << 1)
+}

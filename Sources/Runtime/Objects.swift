@@ -1,0 +1,223 @@
+import Glibc
+
+/// The operations every object supports, for the builtin types: hashing, equality,
+/// ordering, truth, repr and str.
+public enum ComparisonOperator: String, CaseIterable {
+    case less = "<", lessOrEqual = "<=", equal = "==", notEqual = "!=", greater = ">", greaterOrEqual = ">="
+}
+
+public enum Objects {
+    public static func hash(_ v: Value) throws(PythonError) -> Int {
+        if v.isSmallInt { return Ints.hash(v) }
+        switch v.header.pointee.kind {
+        case .int: return Ints.hash(v)
+        case .bool: return Int(v.header.pointee.aux)
+        case .float: return Floats.hash(Floats.value(v))
+        case .str: return Str.hash(v)
+        case .tuple: return try Tuple.hash(v)
+        case .list, .dict, .set:
+            throw PythonError(.typeError, "unhashable type: '\(TypeObjects.name(v.type))'")
+        default: return identityHash(v)
+        }
+    }
+
+    /// CPython's hash of an object by identity: its address rotated by four bits.
+    static func identityHash(_ v: Value) -> Int {
+        let address = UInt(v.bits &- 1)
+        let h = Int(bitPattern: (address >> 4) | (address << 60))
+        return h == -1 ? -2 : h
+    }
+
+    /// `a == b`.
+    public static func equal(_ a: Value, _ b: Value) throws(PythonError) -> Bool {
+        if a.is(b) { return a.kind != .float || !Floats.value(a).isNaN }
+        return try compare(a, b, .equal)
+    }
+
+    /// `a OP b` for the builtin types; TypeError where Python has no ordering.
+    public static func compare(_ a: Value, _ b: Value, _ op: ComparisonOperator) throws(PythonError) -> Bool {
+        if let order = try numericOrder(a, b) {
+            return holds(op, order)
+        }
+        if isNumber(a) && isNumber(b) { return op == .notEqual }  // a NaN is unordered
+        let ka = a.kind, kb = b.kind
+        if ka == .str && kb == .str {
+            if op == .equal || op == .notEqual { return Str.equal(a, b) == (op == .equal) }
+            return holds(op, Str.compare(a, b))
+        }
+        if ka == kb && (ka == .tuple || ka == .list) {
+            return try compareSequences(a, b, op)
+        }
+        switch op {
+        case .equal: return a.is(b)
+        case .notEqual: return !a.is(b)
+        default:
+            throw PythonError(.typeError, "'\(op.rawValue)' not supported between instances of '\(TypeObjects.name(a.type))' and '\(TypeObjects.name(b.type))'")
+        }
+    }
+
+    static func holds(_ op: ComparisonOperator, _ order: Int) -> Bool {
+        switch op {
+        case .less: return order < 0
+        case .lessOrEqual: return order <= 0
+        case .equal: return order == 0
+        case .notEqual: return order != 0
+        case .greater: return order > 0
+        case .greaterOrEqual: return order >= 0
+        }
+    }
+
+    static func isNumber(_ v: Value) -> Bool {
+        let k = v.kind
+        return k == .int || k == .bool || k == .float
+    }
+
+    /// The exact order of two numbers (ints and floats compared without rounding), or nil
+    /// when either is not a number or one is a NaN.
+    static func numericOrder(_ a: Value, _ b: Value) throws(PythonError) -> Int? {
+        if a.isSmallInt && b.isSmallInt { return a.smallInt < b.smallInt ? -1 : (a.smallInt == b.smallInt ? 0 : 1) }
+        guard isNumber(a) && isNumber(b) else { return nil }
+        let aIsFloat = a.kind == .float, bIsFloat = b.kind == .float
+        switch (aIsFloat, bIsFloat) {
+        case (false, false): return Ints.compare(Ints.unbool(a), Ints.unbool(b))
+        case (true, true):
+            let x = Floats.value(a), y = Floats.value(b)
+            if x.isNaN || y.isNaN { return nil }
+            return x < y ? -1 : (x == y ? 0 : 1)
+        case (true, false): return compare(float: Floats.value(a), int: Ints.unbool(b))
+        case (false, true): return compare(float: Floats.value(b), int: Ints.unbool(a)).map { -$0 }
+        }
+    }
+
+    /// The order of a float and an int, exactly: 2.0**53 < 2**53 + 1 although the int
+    /// rounds to that float.
+    static func compare(float x: Double, int n: Value) -> Int? {
+        if x.isNaN { return nil }
+        if x.isInfinite { return x > 0 ? 1 : -1 }
+        if n.isSmallInt && n.smallInt.magnitude <= 1 << 53 {
+            let y = Double(n.smallInt)
+            return x < y ? -1 : (x == y ? 0 : 1)
+        }
+        let whole = x.rounded(.down)
+        let order = Ints.compare(Ints.make(integral: whole), n)
+        if order != 0 { return order }
+        return x > whole ? 1 : 0
+    }
+
+    static func compareSequences(_ a: Value, _ b: Value, _ op: ComparisonOperator) throws(PythonError) -> Bool {
+        let (itemsA, countA) = a.kind == .tuple ? (Tuple.items(a), Tuple.count(a)) : (List.items(a), List.count(a))
+        let (itemsB, countB) = b.kind == .tuple ? (Tuple.items(b), Tuple.count(b)) : (List.items(b), List.count(b))
+        if (op == .equal || op == .notEqual) && countA != countB { return op == .notEqual }
+        for i in 0..<min(countA, countB) where !(try equal(itemsA[i], itemsB[i])) {
+            if op == .equal { return false }
+            if op == .notEqual { return true }
+            return try compare(itemsA[i], itemsB[i], op)
+        }
+        return holds(op, countA == countB ? 0 : (countA < countB ? -1 : 1))
+    }
+
+    /// `bool(v)` for the builtin types.
+    public static func isTrue(_ v: Value) -> Bool {
+        if v.isSmallInt { return v.smallInt != 0 }
+        switch v.header.pointee.kind {
+        case .bool: return v.header.pointee.aux != 0
+        case .none: return false
+        case .int: return true  // a big int is never zero
+        case .float: return Floats.value(v) != 0
+        case .str: return Str.count(v) != 0
+        case .tuple: return Tuple.count(v) != 0
+        case .list: return List.count(v) != 0
+        case .dict: return Dict.count(v) != 0
+        default: return true
+        }
+    }
+
+    public static func repr(_ v: Value) throws(PythonError) -> String {
+        if v.isSmallInt { return String(v.smallInt) }
+        switch v.header.pointee.kind {
+        case .int: return try Ints.text(v)
+        case .bool: return v.header.pointee.aux != 0 ? "True" : "False"
+        case .none: return "None"
+        case .notImplemented: return "NotImplemented"
+        case .ellipsis: return "Ellipsis"
+        case .float: return Floats.repr(Floats.value(v))
+        case .str: return reprOfString(Str.swiftString(v))
+        case .tuple:
+            let n = Tuple.count(v)
+            var parts: [String] = []
+            for i in 0..<n { parts.append(try repr(Tuple.items(v)[i])) }
+            return "(" + parts.joined(separator: ", ") + (n == 1 ? ",)" : ")")
+        case .list:
+            var parts: [String] = []
+            for i in 0..<List.count(v) { parts.append(try repr(List.items(v)[i])) }
+            return "[" + parts.joined(separator: ", ") + "]"
+        case .dict:
+            var parts: [String] = []
+            try Dict.forEach(v) { key, value throws(PythonError) in parts.append(try repr(key) + ": " + repr(value)) }
+            return "{" + parts.joined(separator: ", ") + "}"
+        case .type: return "<class '\(TypeObjects.name(v))'>"
+        case .exception:
+            let name = TypeObjects.name(v.type)
+            let args = Exceptions.arguments(v)
+            if Tuple.count(args) == 1 { return name + "(" + (try repr(Tuple.items(args)[0])) + ")" }
+            return name + (try repr(args))
+        default:
+            return "<\(TypeObjects.name(v.type)) object at 0x\(String(UInt(v.bits &- 1), radix: 16))>"
+        }
+    }
+
+    public static func str(_ v: Value) throws(PythonError) -> String {
+        if v.isObject {
+            switch v.header.pointee.kind {
+            case .str: return Str.swiftString(v)
+            case .exception: return try Exceptions.message(v)
+            default: break
+            }
+        }
+        return try repr(v)
+    }
+
+    /// A str's repr: single quotes unless the text has one and no double quote, and
+    /// escapes for the quote, backslash and unprintable characters.
+    public static func reprOfString(_ s: String) -> String {
+        let quote: Character = s.contains("'") && !s.contains("\"") ? "\"" : "'"
+        var out = String(quote)
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if Character(scalar) == quote {
+                    out += "\\" + String(quote)
+                } else if scalar.value < 0x20 || scalar.value == 0x7f {
+                    out += "\\x" + hex(scalar.value, width: 2)
+                } else if scalar.value >= 0x80 && !isPrintable(scalar) {
+                    let width = scalar.value < 0x100 ? 2 : (scalar.value < 0x10000 ? 4 : 8)
+                    out += (width == 2 ? "\\x" : (width == 4 ? "\\u" : "\\U")) + hex(scalar.value, width: width)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out.append(quote)
+        return out
+    }
+
+    static func hex(_ v: UInt32, width: Int) -> String {
+        let digits = String(v, radix: 16)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+
+    /// Python's notion of printable: not a control, format, separator (other than the
+    /// ASCII space) or unassigned code point.
+    static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator, .spaceSeparator:
+            return scalar == " "
+        default:
+            return true
+        }
+    }
+}
