@@ -1,7 +1,7 @@
 # jitbench: Fibonacci numbers of large n: iteration, fast doubling, Lucas numbers, Pisano periods
 import sys
 
-N = 100_000
+N = 200_000
 
 sys.set_int_max_str_digits(0)
 

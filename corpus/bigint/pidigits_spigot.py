@@ -1,5 +1,5 @@
 # jitbench: unbounded spigot for digits of pi using big-int linear fractional transformations
-DIGITS = 2200
+DIGITS = 2600
 
 
 def pi_digits(count):

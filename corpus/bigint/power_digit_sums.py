@@ -27,7 +27,7 @@ for base in (2, 3, 7):
 p = 1
 best = (0, 0.0)
 records = 0
-for k in range(1, 1500):
+for k in range(1, 3000):
     p *= 2
     s = digit_sum_str(p)
     density = s / len(str(p))

@@ -1,7 +1,7 @@
 # jitbench: chaos game fractals (Sierpinski triangle, Barnsley fern) with random.seed, grid histograms
 import random
 
-POINTS = 150_000
+POINTS = 400_000
 
 
 def sierpinski(n, size):

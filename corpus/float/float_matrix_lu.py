@@ -2,7 +2,7 @@
 import random
 
 random.seed(2024)
-SIZE = 130
+SIZE = 160
 
 
 def lu_decompose(m):

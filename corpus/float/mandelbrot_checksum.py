@@ -1,6 +1,6 @@
 # jitbench: Mandelbrot set escape iteration on a grid, row checksums and a tiny ASCII preview
-WIDTH = 360
-HEIGHT = 240
+WIDTH = 480
+HEIGHT = 320
 MAX_ITER = 80
 
 

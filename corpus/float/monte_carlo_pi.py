@@ -2,7 +2,7 @@
 import math
 import random
 
-SAMPLES = 200_000
+SAMPLES = 600_000
 
 
 def estimate_pi(n):

@@ -1,7 +1,7 @@
 # jitbench: Newton's method and bisection for square roots, cube roots and polynomial roots, float loops
 import math
 
-COUNT = 80_000
+COUNT = 160_000
 
 
 def newton_sqrt(x, tol=1e-15):

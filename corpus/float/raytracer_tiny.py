@@ -1,8 +1,8 @@
 # jitbench: tiny raytracer with Vec/Sphere/Ray classes, shading, shadows and reflection; prints checksums
 import math
 
-WIDTH = 120
-HEIGHT = 90
+WIDTH = 160
+HEIGHT = 120
 
 
 class Vec:

@@ -1,5 +1,5 @@
 # jitbench: hash-free checksums written by hand: Adler-32, Fletcher-16, CRC-32 table, FNV-1a over ints
-LENGTH = 400_000
+LENGTH = 600_000
 
 
 def make_data(n):

@@ -1,5 +1,5 @@
 # jitbench: Collatz sequence lengths with a memo list, while loops, // and % on small ints
-LIMIT = 300_000
+LIMIT = 600_000
 
 
 def collatz_lengths(limit):

@@ -2,8 +2,8 @@
 import random
 
 random.seed(12345)
-ITEMS = 200
-CAPACITY = 1500
+ITEMS = 400
+CAPACITY = 3000
 
 
 def knapsack(weights, values, capacity):
@@ -53,8 +53,8 @@ values = [random.randint(1, 100) for _ in range(ITEMS)]
 print("knapsack best value:", knapsack(weights, values, CAPACITY))
 print("knapsack small:", knapsack(weights[:10], values[:10], 100))
 
-seq_a = [random.randint(0, 3) for _ in range(400)]
-seq_b = [random.randint(0, 3) for _ in range(400)]
+seq_a = [random.randint(0, 3) for _ in range(700)]
+seq_b = [random.randint(0, 3) for _ in range(700)]
 print("LCS of int sequences:", lcs(seq_a, seq_b))
 word_a = "".join(random.choice("acgt") for _ in range(300))
 word_b = "".join(random.choice("acgt") for _ in range(300))

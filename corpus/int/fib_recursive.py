@@ -1,7 +1,7 @@
 # jitbench: naive recursive Fibonacci and Ackermann-style call-heavy integer recursion
 import sys
 
-N = 29
+N = 31
 
 
 def fib(n):

@@ -1,5 +1,5 @@
 # jitbench: Euclid gcd, lcm accumulation, totient counting and coprime pair counting
-N = 700
+N = 1000
 
 
 def gcd(a, b):

@@ -1,5 +1,5 @@
 # jitbench: integer matrix multiplication with nested lists, matrix power, trace checksums
-SIZE = 100
+SIZE = 140
 
 
 def make_matrix(n, seed):

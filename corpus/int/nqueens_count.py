@@ -1,5 +1,5 @@
 # jitbench: N-queens solution counting with list-based backtracking and bitmask backtracking
-SIZE = 10
+SIZE = 11
 
 
 def queens_lists(n):

@@ -1,5 +1,6 @@
 # jitbench: counting permutations by hand (Heap's algorithm, next-permutation), derangements, inversions
-N = 8
+N = 9
+LEX_N = 8
 
 
 def heap_permutations(n):
@@ -58,8 +59,8 @@ for n in range(1, N + 1):
     total, der = heap_permutations(n)
     print(f"n={n}: permutations={total} derangements={der}")
 
-a = list(range(N))
-histogram = [0] * (N * (N - 1) // 2 + 1)
+a = list(range(LEX_N))
+histogram = [0] * (LEX_N * (LEX_N - 1) // 2 + 1)
 count = 0
 while True:
     histogram[inversions(a)] += 1
