@@ -1,5 +1,5 @@
 # jitbench: mutable default arguments, closures capturing loop variables, late binding, class attribute sharing
-ITER = 200_000
+ITER = 400_000
 
 
 def append_to(item, target=[]):

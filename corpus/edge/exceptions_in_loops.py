@@ -1,5 +1,5 @@
 # jitbench: exceptions raised, caught, re-raised and chained inside hot loops; custom hierarchies; else/finally
-ITER = 150_000
+ITER = 250_000
 
 
 class AppError(Exception):

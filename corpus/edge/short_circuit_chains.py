@@ -1,5 +1,5 @@
 # jitbench: short-circuit and/or with side effects, chained comparisons evaluated once, conditional expressions
-ITER = 300_000
+ITER = 450_000
 
 calls = []
 

@@ -2,7 +2,7 @@
 import random
 
 random.seed(1234)
-N = 40_000
+N = 60_000
 
 records = [(random.randint(0, 9), random.randint(0, 99), i) for i in range(N)]
 

@@ -1,5 +1,5 @@
 # jitbench: try/finally interacting with return, break and continue in loops; finally overriding results
-ITER = 250_000
+ITER = 400_000
 
 log = []
 

@@ -1,5 +1,5 @@
 # jitbench: generator coroutines with send(), throw(), close(), return values and yield-from delegation
-SAMPLES = 300_000
+SAMPLES = 500_000
 
 
 def running_stats():

@@ -5,7 +5,7 @@ import random
 from collections import namedtuple
 
 random.seed(8)
-PEOPLE = 30_000
+PEOPLE = 50_000
 
 Person = namedtuple("Person", "name age city score")
 

@@ -45,6 +45,6 @@ for i in range(1, ROWS + 1):
     table.append("%3d %8.4f %10.6f %12.5e %8s" % (i, math.sqrt(x), math.sin(x), math.exp(x), hex(i * 1234)))
 print("\n".join(table[::5]))
 acc = 0
-for i in range(120_000):
+for i in range(200_000):
     acc += len(f"{i:05d}{i * 0.5:.2f}{i:x}") + len("%d:%s" % (i, i % 7)) + len("{}{}".format(i, -i))
 print("formatted length total:", acc)

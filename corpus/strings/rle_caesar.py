@@ -1,7 +1,7 @@
 # jitbench: run-length encoding/decoding, Caesar and Vigenere ciphers, frequency-analysis cracking
 from collections import Counter
 
-LENGTH = 60_000
+LENGTH = 100_000
 
 PLAIN = ("it was a bright cold day in april and the clocks were striking thirteen "
          "the hallway smelt of boiled cabbage and old rag mats at one end of it a coloured poster "

@@ -1,5 +1,5 @@
 # jitbench: everyday str methods in a text-cleaning workload: split/join/strip/replace/find/partition/case/pad
-ROUNDS = 10000
+ROUNDS = 16000
 
 RECORDS = [
     "  alice smith ; ENGINEERING ; 2019-03-14 ; alice.smith@example.com  ",
