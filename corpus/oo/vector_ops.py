@@ -2,7 +2,7 @@
 import math
 
 STEPS = 1000
-PARTICLES = 80
+PARTICLES = 120
 
 
 class Vector:
