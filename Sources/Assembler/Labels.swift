@@ -38,8 +38,6 @@ struct Literal {
 public enum AssemblerError: Error, Equatable {
     /// Code refers to a label that was never bound.
     case unboundLabel(Label)
-    /// A rel32 reference cannot reach its target from where the code was placed.
-    case targetOutOfReach(target: UInt, from: UInt)
 }
 
 extension Assembler {
@@ -105,22 +103,6 @@ extension Assembler {
             bind(literal.label)
             put(Int64(bitPattern: literal.low), size: 8)
             put(Int64(bitPattern: literal.high), size: 8)
-        }
-    }
-
-    /// Copies the finished code to `destination`, its final address, resolving the references to
-    /// outside addresses. Does not change the assembler, so the same code can be placed twice.
-    func link(into destination: UnsafeMutableRawPointer) throws(AssemblerError) {
-        precondition(instructionBytes != nil, "finish() the assembler before placing its code")
-        destination.copyMemory(from: bytes, byteCount: position)
-        let origin = UInt(bitPattern: destination)
-        for relocation in relocations {
-            let end = origin + UInt(relocation.instructionEnd)
-            let distance = Int64(bitPattern: UInt64(relocation.target &- end))
-            guard let rel32 = Int32(exactly: distance) else {
-                throw .targetOutOfReach(target: relocation.target, from: end)
-            }
-            destination.storeBytes(of: rel32.littleEndian, toByteOffset: relocation.field, as: Int32.self)
         }
     }
 
