@@ -34,9 +34,10 @@ public struct InstalledCode {
     /// Bytes of code, instructions then literal pool.
     public let size: Int
 
-    /// The address of an offset in the assembled code, e.g. `assembler.offset(of: label)`.
+    /// The address of an offset in the assembled code, e.g. `assembler.offset(of: label)`
+    /// (which may be the very end, for a label bound after the last instruction).
     public func address(at offset: Int) -> UnsafeRawPointer {
-        precondition((0..<size).contains(offset), "offset \(offset) is outside this block of \(size) bytes")
+        precondition((0...size).contains(offset), "offset \(offset) is outside this block of \(size) bytes")
         return start + offset
     }
 
@@ -142,7 +143,7 @@ public final class CodeCache {
     func patch(_ jump: PatchableJump, to target: UnsafeRawPointer) throws(CodeCacheError) {
         precondition(isEditing, "a CodeWriter was used outside its CodeCache.edit")
         let field = jump.field - UnsafeRawPointer(base)
-        precondition((0...used - 4).contains(field), "the patchable jump is not in this code cache")
+        precondition(field >= 0 && field + 4 <= used, "the patchable jump is not in this code cache")
         let displacement = try Self.displacement(to: UInt(bitPattern: target), from: UInt(bitPattern: jump.field + 4))
         pendingPatches.append((field, displacement))
     }

@@ -86,7 +86,6 @@ private struct InstructionDecoder {
     // MARK: Opcode maps
 
     private static let arithmetic = ["add", "or", "adc", "sbb", "and", "sub", "xor", "cmp"]
-    private static let conditions = ["o", "no", "b", "ae", "e", "ne", "be", "a", "s", "ns", "p", "np", "l", "ge", "le", "g"]
 
     private mutating func decodeOneByte(_ opcode: UInt8) -> String? {
         switch opcode {
@@ -105,7 +104,7 @@ private struct InstructionDecoder {
             return "imul \(name(of: reg, width)),\(rm),\(hex(imm, width))"
         case 0x70...0x7F:
             guard let target = readRelative(1) else { return nil }
-            return "j\(Self.conditions[Int(opcode & 15)]) \(target)"
+            return "j\(Condition.suffixes[Int(opcode & 15)]) \(target)"
         case 0x80, 0x81, 0x83:
             let operandWidth = opcode == 0x80 ? .byte : width
             guard let (n, rm) = modRM(rmWidth: operandWidth),
@@ -212,7 +211,7 @@ private struct InstructionDecoder {
             return "\(opcode == 0x2E ? "ucomisd" : "comisd") xmm\(reg),\(rm)"
         case 0x40...0x4F:
             guard let (reg, rm) = modRM(rmWidth: width) else { return nil }
-            return "cmov\(Self.conditions[Int(opcode & 15)]) \(name(of: reg, width)),\(rm)"
+            return "cmov\(Condition.suffixes[Int(opcode & 15)]) \(name(of: reg, width)),\(rm)"
         case 0x51, 0x58, 0x59, 0x5C, 0x5E:
             let mnemonic = [0x51: "sqrtsd", 0x58: "addsd", 0x59: "mulsd", 0x5C: "subsd", 0x5E: "divsd"][opcode]!
             guard scalarDoublePrefix, let (reg, rm) = modRM(rmWidth: .qword, xmm: true) else { return nil }
@@ -225,10 +224,10 @@ private struct InstructionDecoder {
             return opcode == 0x6E ? "movq xmm\(reg),\(rm)" : "movq \(rm),xmm\(reg)"
         case 0x80...0x8F:
             guard let target = readRelative(4) else { return nil }
-            return "j\(Self.conditions[Int(opcode & 15)]) \(target)"
+            return "j\(Condition.suffixes[Int(opcode & 15)]) \(target)"
         case 0x90...0x9F:
             guard let (_, rm) = modRM(rmWidth: .byte) else { return nil }
-            return "set\(Self.conditions[Int(opcode & 15)]) \(rm)"
+            return "set\(Condition.suffixes[Int(opcode & 15)]) \(rm)"
         case 0xAF:
             guard let (reg, rm) = modRM(rmWidth: width) else { return nil }
             return "imul \(name(of: reg, width)),\(rm)"

@@ -1,8 +1,6 @@
 /// The factor an index register is multiplied by; the raw value is the SIB `scale` field.
 public enum Scale: UInt8, CaseIterable, Sendable {
     case x1 = 0, x2 = 1, x4 = 2, x8 = 3
-
-    public var factor: Int { 1 << Int(rawValue) }
 }
 
 /// A memory operand: `[base + index*scale + displacement]`, or an address relative to the next
@@ -49,7 +47,7 @@ public enum Condition: UInt8, CaseIterable, Sendable {
     case sign, noSign, parity, noParity, less, greaterOrEqual, lessOrEqual, greater
 
     /// The suffix Intel syntax appends to j, set and cmov.
-    public var suffix: String {
-        ["o", "no", "b", "ae", "e", "ne", "be", "a", "s", "ns", "p", "np", "l", "ge", "le", "g"][Int(rawValue)]
-    }
+    public var suffix: String { Condition.suffixes[Int(rawValue)] }
+
+    static let suffixes = ["o", "no", "b", "ae", "e", "ne", "be", "a", "s", "ns", "p", "np", "l", "ge", "le", "g"]
 }

@@ -114,6 +114,22 @@ final class CodeCacheTests: XCTestCase {
         }
     }
 
+    func testPatchOutOfReachIsAnError() throws {
+        let cache = try CodeCache(capacity: 4096)
+        let asm = Assembler()
+        let end = asm.newLabel()
+        let site = asm.patchableJmp(to: end)
+        asm.bind(end)
+        asm.ret()
+        let code = try cache.edit { try $0.install(asm) }
+        let farAway = UnsafeRawPointer(bitPattern: UInt(bitPattern: code.start) &+ (3 << 30))!
+        XCTAssertThrowsError(try cache.edit { try $0.patch(code.patchableJump(at: site), to: farAway) }) { error in
+            XCTAssertEqual(error as? CodeCacheError, .targetOutOfReach(target: UInt(bitPattern: farAway),
+                                                                       from: UInt(bitPattern: code.start) + 5))
+        }
+        XCTAssertEqual(code.patchableJump(at: site).target, code.address(at: 5))
+    }
+
     /// The listing decodes each block from the cache's own bytes, so it shows patched targets.
     func testListingShowsBlocksAndPatchedTargets() throws {
         let cache = try CodeCache(capacity: 4096)

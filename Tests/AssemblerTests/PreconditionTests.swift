@@ -34,6 +34,25 @@ final class PreconditionTests: XCTestCase {
             try? asm.finish()
             asm.ret()
         }),
+        "nested edits": ("CodeCache.edit calls cannot nest", { _ in
+            let cache = try! CodeCache(capacity: 4096)
+            cache.edit { _ in cache.edit { _ in } }
+        }),
+        "writer outside its edit": ("a CodeWriter was used outside its CodeCache.edit", { asm in
+            let cache = try! CodeCache(capacity: 4096)
+            let writer = cache.edit { $0 }
+            asm.ret()
+            _ = try? writer.install(asm)
+        }),
+        "patching a jump of another cache": ("the patchable jump is not in this code cache", { asm in
+            let (first, second) = (try! CodeCache(capacity: 4096), try! CodeCache(capacity: 4096))
+            let end = asm.newLabel()
+            let site = asm.patchableJmp(to: end)
+            asm.bind(end)
+            asm.ret()
+            let code = try! first.edit { try $0.install(asm) }
+            try? second.edit { try $0.patch(code.patchableJump(at: site), to: code.start) }
+        }),
     ]
 
     func testBadInputStopsWithAClearMessage() throws {
