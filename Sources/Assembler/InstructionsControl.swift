@@ -77,7 +77,7 @@ extension Assembler {
     /// Whether a jump to `target` gets a rel8 field. A jump's rel8 form is two bytes long.
     private func isShort(_ target: Label, _ size: JumpSize) -> Bool {
         if size == .short { return true }
-        guard case .bound(let offset) = labels[Int(target.id)] else { return false }
+        guard case .bound(let offset) = binding(of: target) else { return false }
         return Int8(exactly: offset - (position + 2)) != nil
     }
 }

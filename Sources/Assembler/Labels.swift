@@ -55,8 +55,8 @@ extension Assembler {
 
     /// Binds `label` to the current position and resolves every reference already made to it.
     public func bind(_ label: Label) {
-        guard case .unbound(var pending) = labels[Int(label.id)] else {
-            preconditionFailure("label \(label.id) is bound twice")
+        guard case .unbound(var pending) = binding(of: label) else {
+            preconditionFailure("label \(label.id) is already bound")
         }
         labels[Int(label.id)] = .bound(offset: position)
         while pending >= 0 {
@@ -69,7 +69,7 @@ extension Assembler {
 
     /// The offset `label` is bound to.
     public func offset(of label: Label) -> Int {
-        guard case .bound(let offset) = labels[Int(label.id)] else {
+        guard case .bound(let offset) = binding(of: label) else {
             preconditionFailure("label \(label.id) is not bound to an offset in this code")
         }
         return offset
@@ -110,7 +110,7 @@ extension Assembler {
     /// label is bound, at bind time if not, and when the code is placed if it is outside.
     @inline(__always)
     func putReference(to label: Label, size: Int, instructionEnd: Int) {
-        switch labels[Int(label.id)] {
+        switch binding(of: label) {
         case .bound(let offset):
             put(relativeValue(to: offset, field: position, instructionEnd: instructionEnd, size: size), size: size)
         case .unbound(let pending):
@@ -122,6 +122,12 @@ extension Assembler {
             relocations.append(Relocation(field: position, instructionEnd: instructionEnd, target: address))
             put(0, size: size)
         }
+    }
+
+    @inline(__always)
+    func binding(of label: Label) -> LabelBinding {
+        precondition(Int(label.id) < labels.count, "label \(label.id) was not made by this assembler since its last reset()")
+        return labels[Int(label.id)]
     }
 
     private func relativeValue(to target: Int, field: Int, instructionEnd: Int, size: Int) -> Int64 {

@@ -9,10 +9,13 @@ final class PreconditionTests: XCTestCase {
     private static let scenarioVariable = "ASSEMBLER_TRAP_SCENARIO"
 
     private static let scenarios: [String: (message: String, run: @Sendable (Assembler) -> Void)] = [
-        "label bound twice": ("label 0 is bound twice", { asm in
+        "label bound twice": ("label 0 is already bound", { asm in
             let label = asm.newLabel()
             asm.bind(label)
             asm.bind(label)
+        }),
+        "label of another assembler": ("label 0 was not made by this assembler since its last reset()", { asm in
+            asm.jmp(Assembler().newLabel())
         }),
         "immediate too wide": ("add: immediate 4294967296 does not fit a qword operand", { $0.add(.rax, 0x1_0000_0000) }),
         "byte immediate too wide": ("mov: immediate 256 does not fit a byte operand", { $0.mov(.al, 256) }),
