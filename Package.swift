@@ -33,6 +33,8 @@ let package = Package(
             dependencies: ["Harness", "Runtime", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(
             name: "runtime-bench", dependencies: ["Runtime"], path: "benchmarks/runtime", swiftSettings: vmSettings),
+        .executableTarget(
+            name: "assembler-bench", dependencies: ["Assembler"], path: "benchmarks/assembler", swiftSettings: vmSettings),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
         .testTarget(name: "AssemblerTests", dependencies: ["Assembler"]),
         .testTarget(name: "HarnessTests", dependencies: ["Harness"]),

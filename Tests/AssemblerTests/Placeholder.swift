@@ -1,3 +1,0 @@
-import XCTest
-@testable import Assembler
-final class AssemblerSkeletonTests: XCTestCase { func testBuilds() {} }
