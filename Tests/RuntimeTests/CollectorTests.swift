@@ -28,12 +28,13 @@ final class CollectorTests: RuntimeTestCase {
 
     func testUnreachableObjectsAreFreedAndReachableOnesKept() {
         let kept = List.make()
-        for i in 0..<1000 { List.append(kept, Tuple.make(Value(smallInt: i), Floats.make(Double(i)))) }
-        makeGarbage(50_000)
+        let keptCount = scaled(1000, stressed: 50)
+        for i in 0..<keptCount { List.append(kept, Tuple.make(Value(smallInt: i), Floats.make(Double(i)))) }
+        makeGarbage(scaled(50_000, stressed: 500))
         Collector.collect()
         let live = HeapStatistics.current.liveBytesAfterLastCollection
         XCTAssertLessThan(live, 2 << 20, "50,000 dead floats must not survive")
-        for i in 0..<1000 {
+        for i in 0..<keptCount {
             let pair = List.item(kept, at: i)
             XCTAssertEqual(Tuple.items(pair)[0].smallInt, i)
             XCTAssertEqual(Floats.value(Tuple.items(pair)[1]), Double(i))
@@ -56,7 +57,7 @@ final class CollectorTests: RuntimeTestCase {
     func testDeepStructuresDoNotOverflowTheMarker() {
         var head = List.make()
         let root = head
-        for _ in 0..<scaled(1_000_000, stressed: 2_000) {
+        for _ in 0..<scaled(1_000_000, stressed: 500) {
             let next = List.make()
             List.append(head, next)
             head = next
@@ -68,7 +69,7 @@ final class CollectorTests: RuntimeTestCase {
             node = List.item(node, at: 0)
             depth += 1
         }
-        XCTAssertEqual(depth, scaled(1_000_000, stressed: 2_000))
+        XCTAssertEqual(depth, scaled(1_000_000, stressed: 500))
     }
 
     func testMillionEntryDictSurvivesStress() throws {
@@ -96,7 +97,7 @@ final class CollectorTests: RuntimeTestCase {
 
     func testValuesHeldOnlyInSwiftLocalsSurvive() {
         let local = Tuple.make(Floats.make(1.25), Str.make("kept by the conservative scan"))
-        for _ in 0..<scaled(20, stressed: 3) { makeGarbage(10_000); Collector.collect() }
+        for _ in 0..<scaled(20, stressed: 3) { makeGarbage(scaled(10_000, stressed: 200)); Collector.collect() }
         XCTAssertEqual(Floats.value(Tuple.items(local)[0]), 1.25)
         XCTAssertEqual(Str.swiftString(Tuple.items(local)[1]), "kept by the conservative scan")
     }
