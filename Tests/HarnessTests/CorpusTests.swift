@@ -1,0 +1,43 @@
+import Foundation
+import XCTest
+@testable import Harness
+
+final class CorpusTests: XCTestCase {
+    func testFindsProgramsRecursivelySortedByID() throws {
+        let programs = try Corpus.programs(at: [Fixtures.corpus.path])
+        XCTAssertEqual(programs.map(\.id), ["errors/divide_by_zero", "int/sum_squares", "strings/markup"])
+        XCTAssertEqual(programs[1].category, "int")
+    }
+
+    func testAProgramNamedTwiceIsRunOnce() throws {
+        let file = Fixtures.corpus.appendingPathComponent("int/sum_squares.py").path
+        XCTAssertEqual(try Corpus.programs(at: [file, Fixtures.corpus.path]).count, 3)
+    }
+
+    func testReadsTheHeader() throws {
+        let program = try Fixtures.program("int/sum_squares")
+        XCTAssertEqual(program.description, "sums squares in a loop")
+        XCTAssertEqual(program.timeoutSeconds, 10)
+    }
+
+    func testHeaderDefaultsAndUnknownSettingsAreDescription() throws {
+        let header = try ProgramHeader.parse("#!/usr/bin/env python3\n# jitbench: size=large\nx = 1\n# jitbench: timeout=5\n", path: "p.py")
+        XCTAssertEqual(header.description, "size=large")
+        XCTAssertEqual(header.timeoutSeconds, Program.defaultTimeoutSeconds, "settings after the first code line are not header")
+    }
+
+    func testABadTimeoutIsAClearError() {
+        XCTAssertThrowsError(try ProgramHeader.parse("# jitbench: timeout=soon\n", path: "p.py")) { error in
+            XCTAssertEqual("\(error)", "p.py: bad header line `# jitbench: timeout=soon`: timeout must be a positive number of seconds")
+        }
+    }
+
+    func testMissingPathsAndEmptyDirectoriesAreErrors() throws {
+        XCTAssertThrowsError(try Corpus.programs(at: ["/nonexistent/corpus"])) {
+            XCTAssertEqual($0 as? CorpusError, .notFound("/nonexistent/corpus"))
+        }
+        XCTAssertThrowsError(try Corpus.programs(at: [Fixtures.engines.path])) {
+            XCTAssertEqual($0 as? CorpusError, .noPrograms(Fixtures.engines.path))
+        }
+    }
+}
