@@ -15,8 +15,10 @@ public enum RunStatus: String, Codable, Sendable, CaseIterable {
     case missing
     /// No expected output to check against: run `jitbench expect`.
     case unchecked
+    /// Not reached: the run was interrupted first.
+    case notRun = "not_run"
 
-    public var isFailure: Bool { ![.ok, .missing, .unchecked].contains(self) }
+    public var isFailure: Bool { ![.ok, .missing, .unchecked, .notRun].contains(self) }
 }
 
 /// The outputs a comparison looks at: stdout byte for byte, how the process ended, and the last line

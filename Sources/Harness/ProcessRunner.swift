@@ -8,6 +8,16 @@ public enum Termination: Equatable, Sendable {
     case timedOut
     /// The program could not be started at all (not found, not executable).
     case couldNotStart(String)
+
+    public var exitCode: Int32? {
+        if case .exited(let code) = self { return code }
+        return nil
+    }
+
+    public var signal: Int32? {
+        if case .signaled(let signal) = self { return signal }
+        return nil
+    }
 }
 
 /// What one process did: its outputs, how it ended and the resources it used, measured on it alone.

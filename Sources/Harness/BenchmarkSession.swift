@@ -1,0 +1,149 @@
+import Foundation
+
+/// `jitbench run`: every program under every engine, in fresh processes, engines interleaved in a
+/// random (seeded) order within each round, so that drift of the machine over time (thermal, other
+/// load) spreads over all engines instead of favouring whichever ran first.
+public final class BenchmarkSession {
+    private let launcher: Launcher
+    private let engines: [Engine]
+    private let availability: [String: EngineAvailability]
+    private let settings: RunSettings
+    private let progress: Progress?
+    private var generator: SplitMix64
+    private var sequence = 0
+
+    public init(
+        launcher: Launcher, engines: [Engine], availability: [String: EngineAvailability], settings: RunSettings,
+        progress: Progress?
+    ) {
+        self.launcher = launcher
+        self.engines = engines
+        self.availability = availability
+        self.settings = settings
+        self.progress = progress
+        generator = SplitMix64(seed: settings.seed)
+    }
+
+    /// The number of processes `run` starts at most, for progress estimates.
+    public static func plannedProcesses(programs: Int, engines: [Engine], availability: [String: EngineAvailability], processes: Int) -> Int {
+        programs * processes * engines.filter { availability[$0.name]?.available ?? true }.count
+    }
+
+    /// Runs everything, unless interrupted (Interruption), and returns the report; a report of an
+    /// interrupted run holds what was measured before and says it is partial.
+    public func run(_ programs: [Program]) throws -> Report {
+        let startedAt = Self.timestamp()
+        var results: [ProgramResult] = []
+        for program in programs {
+            results.append(try measure(program))
+        }
+        let interrupted = Interruption.requested
+        return Report(
+            partial: interrupted, startedAt: startedAt, finishedAt: Self.timestamp(), settings: settings,
+            machine: MachineMetadata.collect(), engines: engineInfo(),
+            programs: results, summary: ReportSummary.suite(results, settings: settings))
+    }
+
+    private func measure(_ program: Program) throws -> ProgramResult {
+        let expected = try ExpectedOutputFile.read(for: program)
+        var states = engines.map { EngineState(engine: $0, availability: availability[$0.name]) }
+        for _ in 0..<settings.processes {
+            for index in Array(states.indices).shuffled(using: &generator) where states[index].wantsAnotherProcess {
+                guard !Interruption.requested else { break }
+                try runProcess(of: &states[index], program: program, expected: expected)
+            }
+        }
+        var engineResults = states.map { $0.result() }
+        for index in engineResults.indices where engineResults[index].status == .ok {
+            engineResults[index].summary = ReportSummary.summarize(engineResults[index].processes)
+        }
+        return ProgramResult(
+            id: program.id, category: program.category, path: program.displayPath, description: program.description,
+            timeoutSeconds: program.timeoutSeconds, hasExpectedOutput: expected != nil, engines: engineResults,
+            comparisons: ReportSummary.comparisons(engineResults, settings: settings))
+    }
+
+    private func runProcess(of state: inout EngineState, program: Program, expected: ExpectedOutput?) throws {
+        let engine = state.engine
+        let iterations = engine.supportsIterations ? settings.iterations : 1
+        progress?.begin(program.id, engine.name)
+        let measurement = try launcher.measure(engine, program, iterations: iterations)
+        // An interrupted process is not a crash of the engine: its run is discarded.
+        guard !Interruption.requested else { return }
+        let outcome = measurement.outcome
+        let divergence = expected.flatMap {
+            Divergence.between(OutputCheck.expectation($0, iterations: iterations), ComparedOutput(outcome),
+                               program: program.id, leftLabel: "expected", rightLabel: engine.name)
+        }
+        var status = OutputCheck.status(of: outcome, matches: divergence, expected: expected)
+        var detail = OutputCheck.detail(of: outcome, divergence: divergence)
+        let timings = measurement.stats.iterationSeconds
+        // A program expected to raise has no complete iteration to time; one expected to succeed must.
+        if status == .ok && timings.isEmpty && engine.supportsIterations && expected?.exitStatus == 0 {
+            status = .error
+            detail = "no iteration timings in the stats file"
+        }
+        state.record(ProcessRecord(
+            process: state.processes.count, sequence: sequence, status: status,
+            exitCode: outcome.termination.exitCode, signal: outcome.termination.signal,
+            wallSeconds: outcome.wallSeconds, userSeconds: outcome.userSeconds, systemSeconds: outcome.systemSeconds,
+            peakRssBytes: outcome.peakRSSBytes,
+            iterationSeconds: timings.isEmpty ? [outcome.wallSeconds] : timings,
+            timingSource: timings.isEmpty ? "process_wall" : "stats_file",
+            counters: measurement.stats.counters),
+            detail: detail)
+        sequence += 1
+        let shown = status == .ok ? String(format: "ok %.3f s", outcome.wallSeconds) : "\(status.rawValue): \(detail ?? "")"
+        progress?.end(program.id, engine.name, status: status, outcome: shown)
+    }
+
+    private func engineInfo() -> [EngineInfo] {
+        let placeholder = URL(fileURLWithPath: "{program}")
+        return engines.map { engine in
+            let found = availability[engine.name]
+            let command = engine.arguments(
+                program: placeholder, iterations: engine.supportsIterations ? settings.iterations : 1,
+                statsFile: engine.supportsIterations ? URL(fileURLWithPath: "{stats_file}") : nil,
+                jitbench: launcher.jitbench, pythonDriver: URL(fileURLWithPath: "{python_driver}"))
+            return EngineInfo(
+                name: engine.name, kind: engine.kind, available: found?.available ?? true, version: found?.version,
+                missingReason: found?.reason, command: command.map { $0.replacingOccurrences(of: "/{program}", with: "{program}") },
+                supportsIterations: engine.supportsIterations)
+        }
+    }
+
+    static func timestamp() -> String { ISO8601DateFormatter().string(from: Date()) }
+}
+
+/// What has been measured so far of one engine on one program.
+private struct EngineState {
+    let engine: Engine
+    let missingReason: String?
+    var processes: [ProcessRecord] = []
+    var detail: String?
+
+    init(engine: Engine, availability: EngineAvailability?) {
+        self.engine = engine
+        missingReason = availability.flatMap { $0.available ? nil : ($0.reason ?? "unavailable") }
+    }
+
+    /// A missing engine runs nothing, and one that failed once is not run again on this program (a
+    /// crash or a hang would only repeat, and cost the whole timeout again).
+    var wantsAnotherProcess: Bool {
+        missingReason == nil && !processes.contains { $0.status.isFailure }
+    }
+
+    mutating func record(_ process: ProcessRecord, detail: String?) {
+        processes.append(process)
+        if process.status.isFailure && self.detail == nil { self.detail = detail }
+    }
+
+    func result() -> EngineResult {
+        if let missingReason {
+            return EngineResult(engine: engine.name, status: .missing, detail: missingReason, processes: [])
+        }
+        let failure = processes.first { $0.status.isFailure }
+        let status = failure?.status ?? processes.first?.status ?? .notRun
+        return EngineResult(engine: engine.name, status: status, detail: detail, signal: failure?.signal, processes: processes)
+    }
+}
