@@ -98,16 +98,17 @@ public final class BenchmarkSession {
     }
 
     private func engineInfo() -> [EngineInfo] {
-        let placeholder = URL(fileURLWithPath: "{program}")
+        // Placeholders stand for per-run paths; as absolute paths they pass through URL unchanged.
+        func placeholder(_ name: String) -> URL { URL(fileURLWithPath: "/{\(name)}") }
         return engines.map { engine in
             let found = availability[engine.name]
             let command = engine.arguments(
-                program: placeholder, iterations: engine.supportsIterations ? settings.iterations : 1,
-                statsFile: engine.supportsIterations ? URL(fileURLWithPath: "{stats_file}") : nil,
-                jitbench: launcher.jitbench, pythonDriver: URL(fileURLWithPath: "{python_driver}"))
+                program: placeholder("program"), iterations: engine.supportsIterations ? settings.iterations : 1,
+                statsFile: engine.supportsIterations ? placeholder("stats_file") : nil,
+                jitbench: launcher.jitbench, pythonDriver: placeholder("python_driver"))
             return EngineInfo(
                 name: engine.name, kind: engine.kind, available: found?.available ?? true, version: found?.version,
-                missingReason: found?.reason, command: command.map { $0.replacingOccurrences(of: "/{program}", with: "{program}") },
+                missingReason: found?.reason, command: command.map { $0.replacingOccurrences(of: "/{", with: "{") },
                 supportsIterations: engine.supportsIterations)
         }
     }

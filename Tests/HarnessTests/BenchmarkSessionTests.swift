@@ -1,0 +1,108 @@
+import Foundation
+import XCTest
+@testable import Harness
+
+/// One run over the fixture corpus, shared by the report tests: CPython (the subject), a correct command
+/// engine (the baseline), a wrong one, a crashing one and a missing built-in.
+enum SampleRun {
+    static let settings = RunSettings(
+        commandLine: ["jitbench", "run"], paths: [Fixtures.corpus.path], processes: 2, iterations: 3, quick: false,
+        seed: 7, subject: "cpython", baselines: ["correct", "jit"])
+
+    static let report: Report = {
+        let launcher = try! Fixtures.launcher()
+        let catalog = try! EngineCatalog(declarations: ["correct", "wrong", "crash"].map(Fixtures.scriptEngine))
+        let engines = try! catalog.select("cpython,correct,wrong,crash,jit", defaults: [])
+        let availability = Dictionary(uniqueKeysWithValues: engines.map { ($0.name, launcher.availability(of: $0)) })
+        let session = BenchmarkSession(launcher: launcher, engines: engines, availability: availability, settings: settings, progress: nil)
+        return try! session.run(try! Corpus.programs(at: [Fixtures.corpus.path]))
+    }()
+
+    static func result(_ program: String, _ engine: String) -> EngineResult {
+        report.programs.first { $0.id == program }!.engine(engine)!
+    }
+}
+
+final class BenchmarkSessionTests: XCTestCase {
+    func testEveryEngineGetsAStatusOnEveryProgram() {
+        for program in ["int/sum_squares", "strings/markup"] {
+            XCTAssertEqual(SampleRun.result(program, "cpython").status, .ok)
+            XCTAssertEqual(SampleRun.result(program, "correct").status, .ok)
+            XCTAssertEqual(SampleRun.result(program, "wrong").status, .wrongOutput)
+            XCTAssertEqual(SampleRun.result(program, "crash").status, .crash)
+            XCTAssertEqual(SampleRun.result(program, "crash").signal, SIGSEGV)
+            XCTAssertEqual(SampleRun.result(program, "jit").status, .missing)
+        }
+        XCTAssertFalse(SampleRun.report.partial)
+    }
+
+    func testNoTimingIsReportedForAWrongOutput() {
+        XCTAssertNil(SampleRun.result("int/sum_squares", "wrong").summary)
+        XCTAssertNotNil(SampleRun.result("int/sum_squares", "cpython").summary)
+    }
+
+    func testAFailingEngineIsNotRunAgainOnTheSameProgram() {
+        XCTAssertEqual(SampleRun.result("int/sum_squares", "crash").processes.count, 1)
+        XCTAssertEqual(SampleRun.result("int/sum_squares", "cpython").processes.count, 2)
+    }
+
+    func testIterationsAreTimedInProcessAndSplitIntoFirstAndSteadyState() throws {
+        let result = SampleRun.result("int/sum_squares", "cpython")
+        XCTAssertEqual(result.processes.map(\.iterationSeconds.count), [3, 3])
+        XCTAssertEqual(result.processes.map(\.timingSource), ["stats_file", "stats_file"])
+        let summary = try XCTUnwrap(result.summary)
+        XCTAssertEqual(summary.timeBasis, "steady_state")
+        XCTAssertEqual(summary.firstIteration.value, Statistics.median(result.processes.map { $0.iterationSeconds[0] }))
+        XCTAssertEqual(summary.steadyState?.value, Statistics.median(result.processes.flatMap { $0.iterationSeconds.dropFirst() }))
+        XCTAssertEqual(summary.warmupCurve.count, 3)
+        XCTAssertGreaterThan(summary.peakRssBytes, 1 << 20)
+    }
+
+    func testCommandEnginesAreTimedByTheirProcess() {
+        let result = SampleRun.result("int/sum_squares", "correct")
+        XCTAssertEqual(result.processes.map(\.iterationSeconds), result.processes.map { [$0.wallSeconds] })
+        XCTAssertEqual(result.summary?.timeBasis, "first_iteration")
+    }
+
+    func testEnginesAreInterleavedAcrossRounds() {
+        let program = SampleRun.report.programs.first { $0.id == "int/sum_squares" }!
+        let sequences = program.engines.flatMap { result in result.processes.map { ($0.sequence, result.engine, $0.process) } }.sorted { $0.0 < $1.0 }
+        let firstRound = sequences.prefix { $0.2 == 0 }
+        XCTAssertEqual(Set(firstRound.map(\.1)), ["cpython", "correct", "wrong", "crash"], "each engine's first process comes before any second one")
+        XCTAssertEqual(sequences.map(\.0), Array(sequences.first!.0...sequences.last!.0))
+    }
+
+    func testComparisonsAndSuiteSummaryUseOnlyCorrectRuns() throws {
+        let program = SampleRun.report.programs.first { $0.id == "int/sum_squares" }!
+        XCTAssertEqual(program.comparisons.map(\.baseline), ["correct"], "jit is missing: no comparison")
+        let comparison = try XCTUnwrap(program.comparisons.first)
+        XCTAssertGreaterThan(comparison.speedup.value, 1, "in-process iterations beat whole processes")
+        XCTAssertLessThanOrEqual(comparison.speedup.low, comparison.speedup.value)
+        XCTAssertEqual(SampleRun.report.summary.overall.map(\.programs), [3])
+        XCTAssertEqual(SampleRun.report.summary.categories.map(\.category), ["errors", "int", "strings"])
+    }
+
+    func testAnExpectedExceptionIsCorrectAndTimedByItsProcess() {
+        let result = SampleRun.result("errors/divide_by_zero", "cpython")
+        XCTAssertEqual(result.status, .ok)
+        XCTAssertEqual(result.processes.first?.exitCode, 1)
+        XCTAssertEqual(result.processes.first?.timingSource, "process_wall")
+    }
+
+    func testAHangIsATimeoutAndEveryOtherRunIsStillMeasured() throws {
+        let programs = try ["int/sum_squares", "strings/markup"].map { id in
+            let copy = try Fixtures.temporaryCopy(of: id, header: "# jitbench: timeout=1")
+            try ExpectedOutputFile.write(try XCTUnwrap(ExpectedOutputFile.read(for: Fixtures.program(id))), for: copy)
+            return copy
+        }
+        let engines = try EngineCatalog(declarations: ["hang", "correct"].map(Fixtures.scriptEngine)).declared
+        let session = BenchmarkSession(
+            launcher: try Fixtures.launcher(), engines: engines, availability: [:],
+            settings: RunSettings(commandLine: [], paths: [], processes: 1, iterations: 1, quick: true, seed: 1, subject: "hang", baselines: []),
+            progress: nil)
+        let report = try session.run(programs)
+        XCTAssertEqual(report.programs.map { $0.engine("hang")!.status }, [.timeout, .timeout])
+        XCTAssertEqual(report.programs.map { $0.engine("correct")!.status }, [.ok, .ok])
+        XCTAssertEqual(report.programs[0].engine("hang")!.detail, "timed out")
+    }
+}
