@@ -87,15 +87,14 @@ public struct Divergence: Sendable, Equatable {
 
 /// Judges a process against a program's expected output.
 public enum OutputCheck {
-    /// What `iterations` iterations of the program in one process must print: the expected stdout once
-    /// per iteration when the program succeeds, once when it exits with an error (the first iteration
-    /// ends the process).
-    public static func expectation(_ expected: ExpectedOutput, iterations: Int) -> ComparedOutput {
+    /// What a process asked for `iterations` iterations must print, given that it reported `completed`
+    /// of them: the expected stdout once per iteration that ran. An iteration that ends the process (an
+    /// exception, `sys.exit`) is the last, and must end it as the single run in the expected output did.
+    public static func expectation(_ expected: ExpectedOutput, iterations: Int, completed: Int) -> ComparedOutput {
+        let iterationsRun = completed >= iterations ? iterations : completed + 1
         var repeated = expected
-        if expected.exitStatus == 0 {
-            repeated.stdout = Data(repeating: 0, count: 0)
-            for _ in 0..<iterations { repeated.stdout.append(expected.stdout) }
-        }
+        repeated.stdout = Data()
+        for _ in 0..<iterationsRun { repeated.stdout.append(expected.stdout) }
         return ComparedOutput(repeated)
     }
 

@@ -106,3 +106,28 @@ final class BenchmarkSessionTests: XCTestCase {
         XCTAssertEqual(report.programs[0].engine("hang")!.detail, "timed out")
     }
 }
+
+final class EarlyExitTests: XCTestCase {
+    /// A program that calls sys.exit(0) ends its process in the first iteration: it is correct with its
+    /// output printed once, and timed by the process.
+    func testAProgramThatExitsItselfIsCheckedAgainstTheIterationsThatRan() throws {
+        let program = try Fixtures.temporaryCopy(of: "int/sum_squares")
+        try "import sys\nprint('leaving')\nsys.exit(0)\n".write(to: program.path, atomically: true, encoding: .utf8)
+        try ExpectedOutputFile.write(ExpectedOutput(stdout: Data("leaving\n".utf8), exitStatus: 0, stderrLastLine: ""), for: program)
+        let engines = try EngineCatalog(declarations: []).select("cpython", defaults: [])
+        let session = BenchmarkSession(
+            launcher: try Fixtures.launcher(), engines: engines, availability: [:],
+            settings: RunSettings(commandLine: [], paths: [], processes: 1, iterations: 3, quick: false, seed: 1, subject: "cpython", baselines: []),
+            progress: nil)
+        let result = try session.run([Corpus.load(program.path)]).programs[0].engines[0]
+        XCTAssertEqual(result.status, .ok, result.detail ?? "")
+        XCTAssertEqual(result.processes[0].timingSource, "process_wall")
+    }
+
+    func testExpectationRepeatsTheOutputOncePerIterationThatRan() {
+        let expected = ExpectedOutput(stdout: Data("x\n".utf8), exitStatus: 0, stderrLastLine: "")
+        XCTAssertEqual(OutputCheck.expectation(expected, iterations: 3, completed: 3).stdout, Data("x\nx\nx\n".utf8))
+        XCTAssertEqual(OutputCheck.expectation(expected, iterations: 3, completed: 1).stdout, Data("x\nx\n".utf8))
+        XCTAssertEqual(OutputCheck.expectation(expected, iterations: 1, completed: 0).stdout, Data("x\n".utf8))
+    }
+}
