@@ -117,7 +117,10 @@ public enum ReportHTML {
 
     private static func warmupSection(_ report: Report) -> String {
         let figures = report.programs.compactMap { program -> String? in
-            let curves = program.engines.compactMap { result in result.summary.map { (engine: result.engine, seconds: $0.warmupCurve) } }
+            // A curve needs two iterations; engines timed by their process have one.
+            let curves = program.engines.compactMap { result in
+                result.summary.flatMap { $0.warmupCurve.count > 1 ? (engine: result.engine, seconds: $0.warmupCurve) : nil }
+            }
             guard !curves.isEmpty else { return nil }
             return "<figure>\(SVGCharts.warmupCurves(curves))<figcaption>\(e(program.id))</figcaption></figure>"
         }

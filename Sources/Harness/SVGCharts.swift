@@ -49,22 +49,23 @@ enum SVGCharts {
 
     /// Time per iteration for each engine (median over processes): how an engine warms up.
     static func warmupCurves(_ curves: [(engine: String, seconds: [Double])]) -> String {
-        let (width, height, margin) = (320.0, 150.0, 40.0)
+        // The plot spans [left, right] × [top, bottom]; the legend sits to the right of it.
+        let (width, height, left, right, top, bottom) = (420.0, 150.0, 56.0, 310.0, 10.0, 130.0)
         let longest = max(2, curves.map(\.seconds.count).max() ?? 2)
-        let top = max(1e-9, curves.flatMap(\.seconds).max() ?? 1)
-        var body = "<line x1=\"\(margin)\" y1=\"\(height - 20)\" x2=\"\(width - 10)\" y2=\"\(height - 20)\" stroke=\"#999\"/>"
-        body += "<line x1=\"\(margin)\" y1=\"10\" x2=\"\(margin)\" y2=\"\(height - 20)\" stroke=\"#999\"/>"
-        body += text(FigureFormat.seconds(top), x: 2, y: 18, size: 10)
-        body += text("iteration 1 … \(longest)", x: margin, y: height - 5, size: 10)
+        let highest = max(1e-9, curves.flatMap(\.seconds).max() ?? 1)
+        var body = "<path d=\"M\(left) \(top)V\(bottom)H\(right)\" stroke=\"#999\" fill=\"none\"/>"
+        body += text(FigureFormat.seconds(highest), x: left - 4, y: top + 8, size: 10, anchor: "end")
+        body += text("0", x: left - 4, y: bottom, size: 10, anchor: "end")
+        body += text("iteration 1 to \(longest)", x: left, y: height - 4, size: 10)
         for (index, curve) in curves.enumerated() {
             let color = palette[index % palette.count]
             let points = curve.seconds.enumerated().map { iteration, seconds in
-                let px = margin + Double(iteration) / Double(longest - 1) * (width - margin - 10)
-                let py = (height - 20) - seconds / top * (height - 30)
-                return String(format: "%.1f,%.1f", px, py)
+                let x = left + Double(iteration) / Double(longest - 1) * (right - left)
+                let y = bottom - seconds / highest * (bottom - top)
+                return String(format: "%.1f,%.1f", x, y)
             }
             body += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(points.joined(separator: " "))\"/>"
-            body += text(curve.engine, x: width - 90, y: 20 + Double(index) * 13, size: 10, color: color)
+            body += text(curve.engine, x: right + 10, y: top + 10 + Double(index) * 14, size: 11, color: color)
         }
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\">\(body)</svg>"
     }
