@@ -27,6 +27,11 @@ public enum FigureFormat {
         String(format: "%+.1f %%", value)
     }
 
+    /// A counter: whole numbers without a fraction, others with up to six significant digits.
+    public static func counter(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%.6g", value)
+    }
+
     /// "ok", "crash SIGSEGV (11)", "missing": an engine's status as a table cell shows it.
     public static func status(_ result: EngineResult) -> String {
         if let signal = result.signal { return "\(result.status.rawValue) \(SignalName.of(signal))" }

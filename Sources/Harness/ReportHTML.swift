@@ -8,7 +8,7 @@ public enum ReportHTML {
         var body = "<h1>\(e(title))</h1>\n"
         if report.partial { body += "<p class=\"warn\">This run was interrupted: it holds only what was measured before.</p>\n" }
         body += metadata(report) + speedupCharts(report) + memoryChart(report) + programTable(report)
-        body += problems(report) + warmupSection(report)
+        body += problems(report) + counters(report) + warmupSection(report)
         return """
             <!DOCTYPE html>
             <html lang="en">
@@ -113,6 +113,20 @@ public enum ReportHTML {
             "<li><b>\(e(program.id))</b> under <code>\(e(result.engine))</code>: <span class=\"fail\">\(e(FigureFormat.status(result)))</span><pre>\(e(result.detail ?? ""))</pre></li>"
         }
         return "<h2>Problems</h2>\n<ul>\(items.joined(separator: "\n"))</ul>\n"
+    }
+
+    /// The JIT's own counters, one row per program, engine and counter.
+    private static func counters(_ report: Report) -> String {
+        let rows = report.programs.flatMap { program in
+            program.engines.flatMap { result in
+                (result.summary?.counters ?? [:]).sorted { $0.key < $1.key }.map { name, value in
+                    "<tr><td>\(e(program.id))</td><td>\(e(result.engine))</td><td>\(e(name))</td><td>\(e(FigureFormat.counter(value)))</td></tr>"
+                }
+            }
+        }
+        guard !rows.isEmpty else { return "" }
+        return "<h2>JIT counters (median over processes)</h2>\n<table><tr><th>program</th><th>engine</th><th>counter</th><th>value</th></tr>\n"
+            + rows.joined(separator: "\n") + "</table>\n"
     }
 
     private static func warmupSection(_ report: Report) -> String {

@@ -98,7 +98,7 @@ public enum ReportMarkdown {
         let rows = report.programs.flatMap { program in
             program.engines.compactMap { result -> String? in
                 guard let counters = result.summary?.counters, !counters.isEmpty else { return nil }
-                let text = counters.keys.sorted().map { "\($0)=\(counters[$0]!)" }.joined(separator: ", ")
+                let text = counters.keys.sorted().map { "\($0)=\(FigureFormat.counter(counters[$0]!))" }.joined(separator: ", ")
                 return "| \(escape(program.id)) | \(escape(result.engine)) | \(escape(text)) |"
             }
         }

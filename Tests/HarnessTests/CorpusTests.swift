@@ -36,8 +36,9 @@ final class CorpusTests: XCTestCase {
         XCTAssertThrowsError(try Corpus.programs(at: ["/nonexistent/corpus"])) {
             XCTAssertEqual($0 as? CorpusError, .notFound("/nonexistent/corpus"))
         }
-        XCTAssertThrowsError(try Corpus.programs(at: [Fixtures.engines.path])) {
-            XCTAssertEqual($0 as? CorpusError, .noPrograms(Fixtures.engines.path))
+        let empty = try ScratchDirectory()
+        XCTAssertThrowsError(try Corpus.programs(at: [empty.url.path])) {
+            XCTAssertEqual($0 as? CorpusError, .noPrograms(empty.url.path))
         }
     }
 }
