@@ -8,13 +8,13 @@ public final class BenchmarkSession {
     private let engines: [Engine]
     private let availability: [String: EngineAvailability]
     private let settings: RunSettings
-    private let progress: Progress?
+    private let progress: ProgressDisplay?
     private var generator: SplitMix64
     private var sequence = 0
 
     public init(
         launcher: Launcher, engines: [Engine], availability: [String: EngineAvailability], settings: RunSettings,
-        progress: Progress?
+        progress: ProgressDisplay?
     ) {
         self.launcher = launcher
         self.engines = engines

@@ -23,7 +23,7 @@ struct DiffCommand: ParsableCommand {
             let programs = try Corpus.programs(at: paths)
             let engines = try engineOptions.selected(defaults: Self.defaultEngines)
             let launcher = try Launcher(jitbench: RunningExecutable.url)
-            let progress = Progress(total: programs.count * engines.count)
+            let progress = ProgressDisplay(total: programs.count * engines.count)
             let check = CorrectnessCheck(
                 launcher: launcher, engines: engines, availability: probe(engines, with: launcher, progress: progress))
             var checks: [ProgramCheck] = []

@@ -19,7 +19,7 @@ struct EngineOptions: ParsableArguments {
 }
 
 /// Probes each engine once and says which are missing (not a failure: they are reported as such).
-func probe(_ engines: [Engine], with launcher: Launcher, progress: Progress) -> [String: EngineAvailability] {
+func probe(_ engines: [Engine], with launcher: Launcher, progress: ProgressDisplay) -> [String: EngineAvailability] {
     var availability: [String: EngineAvailability] = [:]
     for engine in engines {
         let found = launcher.availability(of: engine)

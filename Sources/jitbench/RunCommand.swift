@@ -49,12 +49,12 @@ struct RunCommand: ParsableCommand {
                 commandLine: CommandLine.arguments, paths: paths, processes: quick ? 1 : processes,
                 iterations: quick ? 1 : iterations, quick: quick, seed: seed, subject: subject,
                 baselines: baselines.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-            let messages = Progress(total: 0)
+            let messages = ProgressDisplay(total: 0)
             for name in [subject] + settings.baselines where !engines.contains(where: { $0.name == name }) {
                 messages.say("note: \(name) is not among the engines run, so no speedup involves it")
             }
             let availability = probe(engines, with: launcher, progress: messages)
-            let progress = Progress(total: BenchmarkSession.plannedProcesses(
+            let progress = ProgressDisplay(total: BenchmarkSession.plannedProcesses(
                 programs: programs.count, engines: engines, availability: availability, processes: settings.processes))
             let session = BenchmarkSession(
                 launcher: launcher, engines: engines, availability: availability, settings: settings, progress: progress)

@@ -54,6 +54,12 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(try String(contentsOf: junit, encoding: .utf8).contains("tests=\"6\" failures=\"0\" skipped=\"3\""))
     }
 
+    func testDiffSaysWhenNoEngineCouldRun() throws {
+        let result = try jitbench(["diff", Fixtures.corpus.path])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertTrue(result.stdout.contains("3 programs: 15 missing; 0 with divergences\nno engine was available: nothing was compared"), result.stdout)
+    }
+
     func testBadInputIsAClearErrorWithStatus2() throws {
         let missing = try jitbench(["diff", "/nonexistent/corpus"])
         XCTAssertEqual(missing.status, 2)
@@ -70,6 +76,7 @@ final class CommandLineTests: XCTestCase {
         let run = try jitbench(["exec", "--engine", "interp", "--gc-stress", "--iterations", "3", "--stats-file", "/dev/null", "p.py", "--flag"])
         XCTAssertEqual(run.status, 2)
         XCTAssertEqual(run.stderr, "engine interp: the interpreter is not built yet\n")
+        XCTAssertNotEqual(try jitbench(["exec", "--engine", "nope", "p.py"]).status, 0)
     }
 
     func testRunWritesEveryReportAndExitsNonZeroOnFailures() throws {

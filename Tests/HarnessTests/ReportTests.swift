@@ -18,6 +18,7 @@ final class ReportTests: XCTestCase {
         for key in ["hostname", "cpu_model", "cpu_count", "kernel", "operating_system", "memory_bytes", "engine_environment"] {
             XCTAssertNotNil(machine[key], key)
         }
+        XCTAssertEqual((machine["commit"] as? String)?.count, 40, "tests run in the repository: its commit is recorded")
         let engines = try XCTUnwrap(json["engines"] as? [[String: Any]])
         XCTAssertEqual(engines.first?["version"] as? String, report.engines[0].version)
         XCTAssertEqual(engines.first?["command"] as? [String], ["python3", "{python_driver}", "3", "{stats_file}", "{program}"])

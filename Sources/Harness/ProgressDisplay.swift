@@ -3,18 +3,25 @@ import Foundation
 /// Tells the user where a long session is. On a terminal: one live line, rewritten in place, with the
 /// step, the program and engine being run, the elapsed time and an estimate of what remains. Elsewhere
 /// (CI logs, files): one plain line per finished step. Colour only on a terminal, and never under NO_COLOR.
-public final class Progress {
+public final class ProgressDisplay {
     private let total: Int
+    private let output: FileHandle
     private let isTerminal: Bool
     private let useColor: Bool
     private let start = Date()
     private var completed = 0
     private var liveLineShown = false
 
-    public init(total: Int, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    /// `isTerminal` defaults to whether `output` is one.
+    public init(
+        total: Int, output: FileHandle = .standardError, isTerminal: Bool? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         self.total = total
-        isTerminal = isatty(STDERR_FILENO) == 1
-        useColor = isTerminal && environment["NO_COLOR"].map(\.isEmpty) ?? true
+        self.output = output
+        self.isTerminal = isTerminal ?? (isatty(output.fileDescriptor) == 1)
+        // NO_COLOR (no-color.org): present and not empty disables colour.
+        useColor = self.isTerminal && (environment["NO_COLOR"] ?? "").isEmpty
     }
 
     /// Shows that step `completed + 1` is running.
@@ -56,7 +63,7 @@ public final class Progress {
     }
 
     private func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        output.write(Data(text.utf8))
     }
 
     static func clock(_ seconds: Double) -> String {
