@@ -50,7 +50,7 @@ public struct CorrectnessCheck {
             }
             let divergence = Divergence.between(
                 referenceOutput, output, program: program.id, leftLabel: label, rightLabel: engine.name)
-            divergence.map { divergences.append($0) }
+            if let divergence { divergences.append(divergence) }
             verdicts.append(verdict(engine, outcome, divergence: divergence, expected: expected))
         }
         return ProgramCheck(

@@ -32,6 +32,12 @@ public enum FigureFormat {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%.6g", value)
     }
 
+    /// "" or " (2 outliers)": how many samples either rule flagged, for a table cell.
+    public static func outliers(_ flags: OutlierFlags) -> String {
+        let count = Set(flags.iqr + flags.modifiedZ).count
+        return count == 0 ? "" : " (\(count) outlier\(count == 1 ? "" : "s"))"
+    }
+
     /// "ok", "crash SIGSEGV (11)", "missing": an engine's status as a table cell shows it.
     public static func status(_ result: EngineResult) -> String {
         if let signal = result.signal { return "\(result.status.rawValue) \(SignalName.of(signal))" }

@@ -101,7 +101,7 @@ public enum ReportHTML {
             return "<td class=\"\(css)\">\(e(FigureFormat.status(result)))</td>"
         }
         let rss = FigureFormat.mebibytes(summary.peakRssBytes)
-        return "<td class=\"ok\">\(e(FigureFormat.time(summary.time)))<br><span class=\"muted\">first \(e(FigureFormat.seconds(summary.firstIteration.value))), \(e(rss))</span></td>"
+        return "<td class=\"ok\">\(e(FigureFormat.time(summary.time)))<br><span class=\"muted\">first \(e(FigureFormat.seconds(summary.firstIteration.value))), \(e(rss))\(e(FigureFormat.outliers(summary.outliers)))</span></td>"
     }
 
     private static func problems(_ report: Report) -> String {

@@ -81,7 +81,7 @@ public enum ReportMarkdown {
 
     private static func engineCell(_ result: EngineResult) -> String {
         guard let summary = result.summary else { return escape(FigureFormat.status(result)) }
-        return FigureFormat.time(summary.time)
+        return FigureFormat.time(summary.time) + FigureFormat.outliers(summary.outliers)
     }
 
     private static func problems(_ report: Report) -> [String] {

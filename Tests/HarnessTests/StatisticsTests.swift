@@ -93,3 +93,17 @@ final class StatisticsTests: XCTestCase {
         XCTAssertEqual(OutlierFlags([1, 1, 1, 5]).iqr, [3])
     }
 }
+
+final class FigureFormatTests: XCTestCase {
+    func testFormatsForPeople() {
+        XCTAssertEqual(FigureFormat.seconds(0.000_012_3), "12.3 µs")
+        XCTAssertEqual(FigureFormat.seconds(0.25), "250.0 ms")
+        XCTAssertEqual(FigureFormat.seconds(12.345), "12.35 s")
+        XCTAssertEqual(FigureFormat.ratio(Estimate(value: 2, low: 1.5, high: 2.25)), "2.00× [1.50, 2.25]")
+        XCTAssertEqual(FigureFormat.percent(-3.21), "-3.2 %")
+        XCTAssertEqual(FigureFormat.counter(4096), "4096")
+        XCTAssertEqual(FigureFormat.counter(0.0213), "0.0213")
+        XCTAssertEqual(FigureFormat.outliers(OutlierFlags([0.31, 0.29, 0.35, 0.30, 0.33, 0.90, 0.32, 0.28, 0.34, 0.30])), " (1 outlier)")
+        XCTAssertEqual(FigureFormat.outliers(OutlierFlags([1, 1, 1])), "")
+    }
+}
