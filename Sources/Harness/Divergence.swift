@@ -38,6 +38,19 @@ public enum UnifiedDiff {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The first line where two outputs differ: its 1-based number and each side's text (nil where that
+    /// output has ended). nil when the outputs are equal line for line.
+    public static func firstDifference(_ old: Data, _ new: Data) -> (line: Int, old: String?, new: String?)? {
+        let oldLines = Line.split(old)
+        let newLines = Line.split(new)
+        for index in 0..<max(oldLines.count, newLines.count) {
+            let oldLine = oldLines.indices.contains(index) ? oldLines[index] : nil
+            let newLine = newLines.indices.contains(index) ? newLines[index] : nil
+            if oldLine != newLine { return (index + 1, oldLine?.text, newLine?.text) }
+        }
+        return nil
+    }
+
     private static func capped(_ lines: [Line]) -> ([Line], Int) {
         (Array(lines.prefix(maximumHunkLines / 2)), max(0, lines.count - maximumHunkLines / 2))
     }

@@ -59,6 +59,8 @@ public struct Divergence: Sendable, Equatable {
     public var differences: [String]
     /// A short unified diff of the stdouts, when they differ.
     public var stdoutDiff: String?
+    /// One line for reports: the ending or stderr difference if any, else the first differing stdout line.
+    public var summary: String
 
     public static func between(
         _ left: ComparedOutput, _ right: ComparedOutput, program: String, leftLabel: String, rightLabel: String
@@ -71,10 +73,24 @@ public struct Divergence: Sendable, Equatable {
             differences.append(
                 "last stderr line: \(leftLabel) \"\(left.stderrLastLine)\", \(rightLabel) \"\(right.stderrLastLine)\"")
         }
+        let endingDifferences = differences
         let diff = UnifiedDiff.render(left.stdout, right.stdout, oldLabel: leftLabel, newLabel: rightLabel)
         if diff != nil { differences.append("stdout differs") }
         guard !differences.isEmpty else { return nil }
-        return Divergence(program: program, left: leftLabel, right: rightLabel, differences: differences, stdoutDiff: diff)
+        let summary = endingDifferences.isEmpty
+            ? firstStdoutDifference(left.stdout, right.stdout, leftLabel: leftLabel, rightLabel: rightLabel)
+            : endingDifferences.joined(separator: "; ")
+        return Divergence(
+            program: program, left: leftLabel, right: rightLabel, differences: differences, stdoutDiff: diff,
+            summary: summary)
+    }
+
+    private static func firstStdoutDifference(_ left: Data, _ right: Data, leftLabel: String, rightLabel: String) -> String {
+        guard let (line, leftLine, rightLine) = UnifiedDiff.firstDifference(left, right) else {
+            return "stdout differs in bytes that are not valid UTF-8"
+        }
+        func shown(_ text: String?) -> String { text.map { "\"\($0)\"" } ?? "nothing (output ended)" }
+        return "stdout line \(line): \(leftLabel) \(shown(leftLine)), \(rightLabel) \(shown(rightLine))"
     }
 
     /// The text `jitbench diff` prints for this divergence.
@@ -115,12 +131,7 @@ public enum OutputCheck {
     /// A one-line account of a failed run for reports: how it ended, or its first difference.
     public static func detail(of outcome: ProcessOutcome, divergence: Divergence?) -> String? {
         switch outcome.termination {
-        case .exited:
-            guard let divergence else { return nil }
-            if let firstChanged = divergence.stdoutDiff?.split(separator: "\n").first(where: { $0.hasPrefix("+") && !$0.hasPrefix("+++") }) {
-                return "stdout differs; first differing line: \(firstChanged.dropFirst())"
-            }
-            return divergence.differences.joined(separator: "; ")
+        case .exited: return divergence?.summary
         default:
             return ComparedOutput.describe(outcome.termination)
         }

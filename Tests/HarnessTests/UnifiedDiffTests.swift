@@ -63,3 +63,28 @@ final class UnifiedDiffTests: XCTestCase {
         XCTAssertTrue(rendered.contains("@@ -1,6 +1,6 @@"), rendered)
     }
 }
+
+final class DivergenceSummaryTests: XCTestCase {
+    private func output(_ stdout: String, exit: Int32 = 0, stderr: String = "") -> ComparedOutput {
+        ComparedOutput(ExpectedOutput(stdout: Data(stdout.utf8), exitStatus: exit, stderrLastLine: stderr))
+    }
+
+    private func summary(_ left: ComparedOutput, _ right: ComparedOutput) -> String? {
+        Divergence.between(left, right, program: "p", leftLabel: "expected", rightLabel: "jit")?.summary
+    }
+
+    func testNamesTheFirstDifferingLine() {
+        XCTAssertEqual(summary(output("a\nb\nc\n"), output("a\nB\nc\n")), "stdout line 2: expected \"b\", jit \"B\"")
+        XCTAssertEqual(summary(output("a\nb\n"), output("a\n")), "stdout line 2: expected \"b\", jit nothing (output ended)")
+    }
+
+    func testPrefersHowTheProcessEnded() {
+        XCTAssertEqual(
+            summary(output("a\n", exit: 1, stderr: "ValueError: x"), output("", exit: 0)),
+            "ending: expected exit status 1, jit exit status 0; last stderr line: expected \"ValueError: x\", jit \"\"")
+    }
+
+    func testEqualOutputsDoNotDiverge() {
+        XCTAssertNil(summary(output("a"), output("a")))
+    }
+}
