@@ -27,12 +27,15 @@ public enum CorpusError: Error, CustomStringConvertible, Equatable {
     case notFound(String)
     case noPrograms(String)
     case badSetting(path: String, line: String, why: String)
+    /// Two programs with the same category and name: reports could not tell them apart.
+    case duplicateID(String, String, String)
 
     public var description: String {
         switch self {
         case .notFound(let path): return "\(path): no such file or directory"
         case .noPrograms(let paths): return "no .py programs found under \(paths)"
         case .badSetting(let path, let line, let why): return "\(path): bad header line `\(line)`: \(why)"
+        case .duplicateID(let id, let first, let second): return "two programs named \(id): \(first) and \(second)"
         }
     }
 }
@@ -51,11 +54,16 @@ public enum Corpus {
         }
         guard !found.isEmpty else { throw CorpusError.noPrograms(paths.joined(separator: ", ")) }
         let unique = Set(found.map { $0.standardizedFileURL })
-        return try unique.map(load).sorted { $0.id < $1.id }
+        let programs = try unique.map(load).sorted { $0.id < $1.id }
+        for (first, second) in zip(programs, programs.dropFirst()) where first.id == second.id {
+            throw CorpusError.duplicateID(first.id, first.displayPath, second.displayPath)
+        }
+        return programs
     }
 
     public static func load(_ path: URL) throws -> Program {
-        let source = try String(contentsOf: path, encoding: .utf8)
+        // The header is ASCII; the rest of the source is the engines' business, whatever its encoding.
+        let source = String(decoding: try Data(contentsOf: path), as: UTF8.self)
         let header = try ProgramHeader.parse(source, path: path.path)
         return Program(path: path, description: header.description, timeoutSeconds: header.timeoutSeconds)
     }

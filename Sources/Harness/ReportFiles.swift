@@ -23,4 +23,16 @@ public enum ReportFiles {
             return url
         }
     }
+
+    /// Like `write`, but if the directory cannot be written the JSON goes to the temporary directory
+    /// instead, and the error says where: measurements that took an hour are never thrown away.
+    public static func writeKeepingMeasurements(_ report: Report, to directory: URL) throws -> [URL] {
+        do {
+            return try write(report, to: directory)
+        } catch {
+            let rescue = FileManager.default.temporaryDirectory.appendingPathComponent("jitbench-report-\(getpid()).json")
+            try AtomicFile.write(ReportJSON.encode(report), to: rescue)
+            throw ReportFileError.unwritable(directory: directory.path, why: "\(error)", savedAt: rescue.path)
+        }
+    }
 }

@@ -3,12 +3,15 @@ import Foundation
 public enum ReportFileError: Error, CustomStringConvertible {
     case unreadable(path: String, why: String)
     case wrongSchema(path: String, found: String)
+    case unwritable(directory: String, why: String, savedAt: String)
 
     public var description: String {
         switch self {
         case .unreadable(let path, let why): return "\(path): not a readable jitbench report: \(why)"
         case .wrongSchema(let path, let found):
             return "\(path): report schema \(found), this jitbench reads \(Report.schemaName) version \(Report.schemaVersion)"
+        case .unwritable(let directory, let why, let savedAt):
+            return "cannot write the reports to \(directory) (\(why)); the JSON report is saved at \(savedAt)"
         }
     }
 }

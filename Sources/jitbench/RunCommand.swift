@@ -60,7 +60,7 @@ struct RunCommand: ParsableCommand {
                 launcher: launcher, engines: engines, availability: availability, settings: settings, progress: progress)
             let report = try session.run(programs)
             progress.finish()
-            let written = try ReportFiles.write(report, to: URL(fileURLWithPath: outputDirectory))
+            let written = try ReportFiles.writeKeepingMeasurements(report, to: URL(fileURLWithPath: outputDirectory))
             print(ReportMarkdown.summaryLine(report))
             print("wrote " + written.map { Program.display($0) }.joined(separator: ", "))
             if report.partial { return CommandFailure.interrupted }

@@ -42,3 +42,19 @@ final class CorpusTests: XCTestCase {
         }
     }
 }
+
+final class CorpusErrorTests: XCTestCase {
+    func testTwoProgramsWithTheSameIDAreAnError() throws {
+        let first = try Fixtures.temporaryCopy(of: "int/sum_squares")
+        let second = try Fixtures.temporaryCopy(of: "int/sum_squares")
+        XCTAssertThrowsError(try Corpus.programs(at: [first.path.path, second.path.path])) { error in
+            guard case .duplicateID("int/sum_squares", _, _) = error as? CorpusError else { return XCTFail("\(error)") }
+        }
+    }
+
+    func testASourceThatIsNotUTF8StillLoads() throws {
+        let program = try Fixtures.temporaryCopy(of: "int/sum_squares")
+        try (Data("# jitbench: latin-1 ahead\nprint('caf".utf8) + Data([0xE9]) + Data("')\n".utf8)).write(to: program.path)
+        XCTAssertEqual(try Corpus.load(program.path).description, "latin-1 ahead")
+    }
+}

@@ -116,3 +116,16 @@ final class ReportTests: XCTestCase {
         assert checker.stack == [], f"unclosed: {checker.stack}"
         """
 }
+
+final class ReportRescueTests: XCTestCase {
+    func testAnUnwritableDirectoryStillKeepsTheMeasurements() throws {
+        let scratch = try ScratchDirectory()
+        let blocker = scratch.url.appendingPathComponent("file")
+        try Data().write(to: blocker)  // a file where the directory should be
+        XCTAssertThrowsError(try ReportFiles.writeKeepingMeasurements(SampleRun.report, to: blocker.appendingPathComponent("reports"))) { error in
+            guard case .unwritable(_, _, let savedAt) = error as? ReportFileError else { return XCTFail("\(error)") }
+            XCTAssertEqual((try? ReportJSON.read(savedAt))?.programs.count, 3)
+            try? FileManager.default.removeItem(atPath: savedAt)
+        }
+    }
+}
