@@ -30,13 +30,12 @@ public final class BenchmarkSession {
     }
 
     /// Runs everything, unless interrupted (Interruption), and returns the report; a report of an
-    /// interrupted run holds what was measured before and says it is partial.
-    public func run(_ programs: [Program]) throws -> Report {
+    /// interrupted run holds what was measured before and says it is partial. Nothing here throws: a
+    /// problem with one program (a malformed expected file, a process that cannot be spawned) is
+    /// recorded as that program's error, and the others are still measured.
+    public func run(_ programs: [Program]) -> Report {
         let startedAt = Self.timestamp()
-        var results: [ProgramResult] = []
-        for program in programs {
-            results.append(try measure(program))
-        }
+        let results = programs.map(measure)
         let interrupted = Interruption.requested
         return Report(
             partial: interrupted, startedAt: startedAt, finishedAt: Self.timestamp(), settings: settings,
@@ -44,13 +43,24 @@ public final class BenchmarkSession {
             programs: results, summary: ReportSummary.suite(results, settings: settings))
     }
 
-    private func measure(_ program: Program) throws -> ProgramResult {
-        let expected = try ExpectedOutputFile.read(for: program)
+    private func measure(_ program: Program) -> ProgramResult {
         var states = engines.map { EngineState(engine: $0, availability: availability[$0.name]) }
+        let expected: ExpectedOutput?
+        do {
+            expected = try ExpectedOutputFile.read(for: program)
+        } catch {
+            expected = nil
+            for index in states.indices { states[index].harnessError = "\(error)" }
+        }
         for _ in 0..<settings.processes {
             for index in Array(states.indices).shuffled(using: &generator) where states[index].wantsAnotherProcess {
                 guard !Interruption.requested else { break }
-                try runProcess(of: &states[index], program: program, expected: expected)
+                do {
+                    try runProcess(of: &states[index], program: program, expected: expected)
+                } catch {
+                    states[index].harnessError = "\(error)"
+                    progress?.say("\(program.id) \(states[index].engine.name): \(error)")
+                }
             }
         }
         var engineResults = states.map { $0.result() }
@@ -121,6 +131,8 @@ private struct EngineState {
     let missingReason: String?
     var processes: [ProcessRecord] = []
     var detail: String?
+    /// Why the harness itself could not run or judge this engine on this program.
+    var harnessError: String?
 
     init(engine: Engine, availability: EngineAvailability?) {
         self.engine = engine
@@ -130,7 +142,7 @@ private struct EngineState {
     /// A missing engine runs nothing, and one that failed once is not run again on this program (a
     /// crash or a hang would only repeat, and cost the whole timeout again).
     var wantsAnotherProcess: Bool {
-        missingReason == nil && !processes.contains { $0.status.isFailure }
+        missingReason == nil && harnessError == nil && !processes.contains { $0.status.isFailure }
     }
 
     mutating func record(_ process: ProcessRecord, detail: String?) {
@@ -141,6 +153,9 @@ private struct EngineState {
     func result() -> EngineResult {
         if let missingReason {
             return EngineResult(engine: engine.name, status: .missing, detail: missingReason, processes: [])
+        }
+        if let harnessError {
+            return EngineResult(engine: engine.name, status: .error, detail: harnessError, processes: processes)
         }
         let failure = processes.first { $0.status.isFailure }
         let status = failure?.status ?? processes.first?.status ?? .notRun

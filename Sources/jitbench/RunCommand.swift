@@ -58,7 +58,7 @@ struct RunCommand: ParsableCommand {
                 programs: programs.count, engines: engines, availability: availability, processes: settings.processes))
             let session = BenchmarkSession(
                 launcher: launcher, engines: engines, availability: availability, settings: settings, progress: progress)
-            let report = try session.run(programs)
+            let report = session.run(programs)
             progress.finish()
             let written = try ReportFiles.writeKeepingMeasurements(report, to: URL(fileURLWithPath: outputDirectory))
             print(ReportMarkdown.summaryLine(report))

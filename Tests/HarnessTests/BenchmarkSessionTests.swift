@@ -15,7 +15,7 @@ enum SampleRun {
         let engines = try! catalog.select("cpython,correct,wrong,crash,jit", defaults: [])
         let availability = Dictionary(uniqueKeysWithValues: engines.map { ($0.name, launcher.availability(of: $0)) })
         let session = BenchmarkSession(launcher: launcher, engines: engines, availability: availability, settings: settings, progress: nil)
-        return try! session.run(try! Corpus.programs(at: [Fixtures.corpus.path]))
+        return session.run(try! Corpus.programs(at: [Fixtures.corpus.path]))
     }()
 
     static func result(_ program: String, _ engine: String) -> EngineResult {
@@ -100,7 +100,7 @@ final class BenchmarkSessionTests: XCTestCase {
             launcher: try Fixtures.launcher(), engines: engines, availability: [:],
             settings: RunSettings(commandLine: [], paths: [], processes: 1, iterations: 1, quick: true, seed: 1, subject: "hang", baselines: []),
             progress: nil)
-        let report = try session.run(programs)
+        let report = session.run(programs)
         XCTAssertEqual(report.programs.map { $0.engine("hang")!.status }, [.timeout, .timeout])
         XCTAssertEqual(report.programs.map { $0.engine("correct")!.status }, [.ok, .ok])
         XCTAssertEqual(report.programs[0].engine("hang")!.detail, "timed out")
@@ -119,7 +119,7 @@ final class EarlyExitTests: XCTestCase {
             launcher: try Fixtures.launcher(), engines: engines, availability: [:],
             settings: RunSettings(commandLine: [], paths: [], processes: 1, iterations: 3, quick: false, seed: 1, subject: "cpython", baselines: []),
             progress: nil)
-        let result = try session.run([Corpus.load(program.path)]).programs[0].engines[0]
+        let result = session.run([try Corpus.load(program.path)]).programs[0].engines[0]
         XCTAssertEqual(result.status, .ok, result.detail ?? "")
         XCTAssertEqual(result.processes[0].timingSource, "process_wall")
     }
@@ -129,5 +129,21 @@ final class EarlyExitTests: XCTestCase {
         XCTAssertEqual(OutputCheck.expectation(expected, iterations: 3, completed: 3).stdout, Data("x\nx\nx\n".utf8))
         XCTAssertEqual(OutputCheck.expectation(expected, iterations: 3, completed: 1).stdout, Data("x\nx\n".utf8))
         XCTAssertEqual(OutputCheck.expectation(expected, iterations: 1, completed: 0).stdout, Data("x\n".utf8))
+    }
+}
+
+final class SessionRobustnessTests: XCTestCase {
+    /// A malformed expected file is that program's error; the next program is still measured.
+    func testAMalformedExpectedFileDoesNotStopTheRun() throws {
+        let broken = try Fixtures.temporaryCopy(of: "int/sum_squares")
+        try Data("not an expected file\n".utf8).write(to: broken.expectedOutputPath)
+        let engines = try EngineCatalog(declarations: []).select("cpython", defaults: [])
+        let session = BenchmarkSession(
+            launcher: try Fixtures.launcher(), engines: engines, availability: [:],
+            settings: RunSettings(commandLine: [], paths: [], processes: 1, iterations: 1, quick: true, seed: 1, subject: "cpython", baselines: []),
+            progress: nil)
+        let report = session.run([broken, try Fixtures.program("strings/markup")])
+        XCTAssertEqual(report.programs.map { $0.engines[0].status }, [.error, .ok])
+        XCTAssertTrue(report.programs[0].engines[0].detail?.contains("not a jitbench expected-output file") ?? false)
     }
 }

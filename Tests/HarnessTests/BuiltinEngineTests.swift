@@ -15,7 +15,7 @@ final class BuiltinEngineTests: XCTestCase {
             commandLine: [], paths: [], processes: 2, iterations: 2, quick: false, seed: 3, subject: "jit",
             baselines: ["interp", "cpython"])
         let session = BenchmarkSession(launcher: launcher, engines: engines, availability: availability, settings: settings, progress: nil)
-        return try! session.run([try! Fixtures.program("int/sum_squares")])
+        return session.run([try! Fixtures.program("int/sum_squares")])
     }()
 
     func testAProbeThatSucceedsMakesTheEngineAvailableWithItsVersion() throws {
