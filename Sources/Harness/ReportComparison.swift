@@ -20,6 +20,8 @@ public struct ReportComparison {
         /// New median peak RSS / old.
         public var memoryRatio: Double
         public var memoryTest: MannWhitneyU
+        /// The samples compared: new times over old.
+        public var times: Bootstrap.Pair
     }
 
     public struct EngineMean: Sendable {
@@ -50,13 +52,14 @@ public struct ReportComparison {
                 changes.append(Self.change(newProgram.id, oldResult, newResult, seed: seed))
             }
         }
-        means = Self.means(changes, old: old, new: new, seed: seed)
+        means = Self.means(changes, seed: seed)
     }
 
     private static func change(_ program: String, _ old: EngineResult, _ new: EngineResult, seed: UInt64) -> Change {
         let oldTimes = ReportSummary.headlineSamples(old.processes)
         let newTimes = ReportSummary.headlineSamples(new.processes)
-        let ratio = Bootstrap.geometricMeanOfRatios([.init(numerator: newTimes, denominator: oldTimes)], seed: seed)
+        let times = Bootstrap.Pair(numerator: newTimes, denominator: oldTimes)
+        let ratio = Bootstrap.geometricMeanOfRatios([times], seed: seed)
         let test = MannWhitneyU(oldTimes, newTimes)
         let verdict: Verdict = test.isSignificant && ratio.excludes(1) ? (ratio.value < 1 ? .faster : .slower) : .unchanged
         let oldPeaks = old.processes.map { Double($0.peakRssBytes) }
@@ -64,20 +67,16 @@ public struct ReportComparison {
         return Change(
             program: program, engine: new.engine, timeRatio: ratio, timeTest: test, verdict: verdict,
             memoryRatio: Statistics.median(newPeaks) / max(1, Statistics.median(oldPeaks)),
-            memoryTest: MannWhitneyU(oldPeaks, newPeaks))
+            memoryTest: MannWhitneyU(oldPeaks, newPeaks), times: times)
     }
 
-    private static func means(_ changes: [Change], old: Report, new: Report, seed: UInt64) -> [EngineMean] {
+    private static func means(_ changes: [Change], seed: UInt64) -> [EngineMean] {
         let engines = Array(Set(changes.map(\.engine))).sorted()
         return engines.map { engine in
             let mine = changes.filter { $0.engine == engine }
-            let pairs = mine.map { change in
-                Bootstrap.Pair(
-                    numerator: ReportSummary.headlineSamples(new.programs.first { $0.id == change.program }!.engine(engine)!.processes),
-                    denominator: ReportSummary.headlineSamples(old.programs.first { $0.id == change.program }!.engine(engine)!.processes))
-            }
             return EngineMean(
-                engine: engine, programs: mine.count, timeRatio: Bootstrap.geometricMeanOfRatios(pairs, seed: seed),
+                engine: engine, programs: mine.count,
+                timeRatio: Bootstrap.geometricMeanOfRatios(mine.map(\.times), seed: seed),
                 memoryRatio: Statistics.geometricMean(mine.map(\.memoryRatio)))
         }
     }

@@ -63,21 +63,27 @@ public enum ReportSummary {
 
     private static func figures(_ programs: [ProgramResult], settings: RunSettings) -> [SuiteFigure] {
         settings.baselines.compactMap { baseline in
-            let compared = programs.filter { program in program.comparisons.contains { $0.baseline == baseline } }
-            guard !compared.isEmpty else { return nil }
-            let pairs = compared.map { program in
-                Bootstrap.Pair(
-                    numerator: headlineSamples(program.engine(baseline)!.processes),
-                    denominator: headlineSamples(program.engine(settings.subject)!.processes))
+            let compared = programs.compactMap { program in
+                speedupSamples(program, baseline: baseline, subject: settings.subject).map { (program, $0) }
             }
-            let memoryRatios = compared.flatMap { program in
+            guard !compared.isEmpty else { return nil }
+            let memoryRatios = compared.flatMap { program, _ in
                 program.comparisons.filter { $0.baseline == baseline }.map { 1 + $0.memoryOverheadPercent / 100 }
             }
             return SuiteFigure(
                 baseline: baseline, subject: settings.subject, programs: compared.count,
-                geometricMeanSpeedup: Bootstrap.geometricMeanOfRatios(pairs, seed: settings.seed),
+                geometricMeanSpeedup: Bootstrap.geometricMeanOfRatios(compared.map(\.1), seed: settings.seed),
                 geometricMeanMemoryOverheadPercent: (Statistics.geometricMean(memoryRatios) - 1) * 100)
         }
+    }
+
+    /// The baseline's and the subject's samples on a program where they were compared.
+    private static func speedupSamples(_ program: ProgramResult, baseline: String, subject: String) -> Bootstrap.Pair? {
+        guard program.comparisons.contains(where: { $0.baseline == baseline }),
+              let baselineResult = program.engine(baseline), let subjectResult = program.engine(subject)
+        else { return nil }
+        return Bootstrap.Pair(
+            numerator: headlineSamples(baselineResult.processes), denominator: headlineSamples(subjectResult.processes))
     }
 
     private static func medianCounters(_ processes: [ProcessRecord]) -> [String: Double] {
