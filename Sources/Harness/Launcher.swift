@@ -18,7 +18,7 @@ public struct Measurement: Sendable {
 /// Starts engines on programs: the one place that knows the command lines, the environment, the
 /// Python driver and the stats files.
 public final class Launcher {
-    public let runner: ProcessRunner
+    private let runner: ProcessRunner
     public let jitbench: URL
     private let pythonDriver: URL
 
