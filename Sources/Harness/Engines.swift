@@ -55,12 +55,14 @@ public struct Engine: Sendable, Equatable {
 public enum EngineError: Error, CustomStringConvertible, Equatable {
     case unknown(String, known: [String])
     case badDeclaration(String, why: String)
+    case unreadableFile(String)
 
     public var description: String {
         switch self {
         case .unknown(let name, let known):
             return "unknown engine `\(name)`; known engines: \(known.joined(separator: ", "))"
         case .badDeclaration(let text, let why): return "bad engine declaration `\(text)`: \(why)"
+        case .unreadableFile(let path): return "\(path): cannot read the engines file"
         }
     }
 }
@@ -112,6 +114,16 @@ public struct EngineCatalog: Sendable {
         return selected
     }
 
+    /// The declarations in an engines file: one `NAME=COMMAND` a line; blank lines and lines starting
+    /// with `#` are skipped.
+    public static func declarations(inFile path: String) throws -> [String] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw EngineError.unreadableFile(path)
+        }
+        return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    }
+
     static func parseDeclaration(_ text: String) throws -> Engine {
         let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
         guard parts.count == 2 else { throw EngineError.badDeclaration(text, why: "expected NAME=COMMAND") }
@@ -123,6 +135,6 @@ public struct EngineCatalog: Sendable {
         guard parts[1].contains("{program}") else {
             throw EngineError.badDeclaration(text, why: "the command needs a {program} placeholder")
         }
-        return Engine(name: name, kind: .command, definition: [parts[1]])
+        return Engine(name: name, kind: .command, definition: [parts[1].trimmingCharacters(in: .whitespaces)])
     }
 }

@@ -13,8 +13,14 @@ struct EngineOptions: ParsableArguments {
             valueName: "NAME=COMMAND"))
     var engineCommands: [String] = []
 
+    @Option(
+        name: .customLong("engine-file"),
+        help: ArgumentHelp("Declares the engines listed in a file, one NAME=COMMAND a line ('#' starts a comment).", valueName: "FILE"))
+    var engineFiles: [String] = []
+
     func selected(defaults: [String]) throws -> [Engine] {
-        try EngineCatalog(declarations: engineCommands).select(engines, defaults: defaults)
+        let declarations = try engineFiles.flatMap(EngineCatalog.declarations(inFile:)) + engineCommands
+        return try EngineCatalog(declarations: declarations).select(engines, defaults: defaults)
     }
 }
 

@@ -81,3 +81,15 @@ final class EngineTests: XCTestCase {
         XCTAssertEqual(stats.counters, ["code_bytes": 4096, "compile_seconds": 0.01])
     }
 }
+
+final class EngineFileTests: XCTestCase {
+    func testAnEnginesFileListsDeclarations() throws {
+        let scratch = try ScratchDirectory()
+        let file = scratch.url.appendingPathComponent("engines")
+        try "# engines to compare with\n\nmine = python3 -X dev {program}\nother=pypy3 {program}\n".write(to: file, atomically: true, encoding: .utf8)
+        let declarations = try EngineCatalog.declarations(inFile: file.path)
+        XCTAssertEqual(declarations, ["mine = python3 -X dev {program}", "other=pypy3 {program}"])
+        XCTAssertEqual(try EngineCatalog(declarations: declarations).declared.map(\.name), ["mine", "other"])
+        XCTAssertThrowsError(try EngineCatalog.declarations(inFile: scratch.url.appendingPathComponent("none").path))
+    }
+}
