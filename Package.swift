@@ -42,8 +42,6 @@ let package = Package(
             name: "runtime-bench", dependencies: ["Runtime"], path: "benchmarks/runtime", swiftSettings: vmSettings),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
         .testTarget(name: "AssemblerTests", dependencies: ["Assembler"]),
-        .testTarget(
-            name: "HarnessTests", dependencies: ["Harness"],
-            exclude: ["Fixtures"]),
+        .testTarget(name: "HarnessTests", dependencies: ["Harness"], exclude: ["Fixtures"]),
     ]
 )

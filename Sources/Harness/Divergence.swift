@@ -1,82 +1,81 @@
 import Foundation
 
-/// A short unified diff of two outputs around their first differing line: the lines the two share at
-/// the start and at the end are trimmed to a few lines of context, and what lies between is the hunk.
-/// One hunk is all a reader needs to see where an engine went wrong; the full outputs are in the report.
-public enum UnifiedDiff {
-    public static let contextLines = 3
-    public static let maximumHunkLines = 12
+/// The outputs a comparison looks at: stdout byte for byte, how the process ended, and the last line
+/// of its stderr.
+public struct ComparedOutput: Equatable, Sendable {
+    public var stdout: Data
+    public var ending: String
+    public var stderrLastLine: String
 
-    /// nil when the outputs are equal.
-    public static func render(_ old: Data, _ new: Data, oldLabel: String, newLabel: String) -> String? {
-        guard old != new else { return nil }
-        let oldLines = Line.split(old)
-        let newLines = Line.split(new)
-        let prefix = zip(oldLines, newLines).prefix { $0 == $1 }.count
-        let suffix = zip(oldLines.dropFirst(prefix).reversed(), newLines.dropFirst(prefix).reversed())
-            .prefix { $0 == $1 }.count
-        guard prefix + suffix < max(oldLines.count, newLines.count) else {
-            return "--- \(oldLabel)\n+++ \(newLabel)\n(the outputs differ only in bytes that are not valid UTF-8)\n"
-        }
-        let start = max(0, prefix - contextLines)
-        let oldChanged = Array(oldLines[prefix..<(oldLines.count - suffix)])
-        let newChanged = Array(newLines[prefix..<(newLines.count - suffix)])
-        let before = Array(oldLines[start..<prefix])
-        let after = Array(oldLines[(oldLines.count - suffix)...].prefix(contextLines))
+    public init(_ expected: ExpectedOutput) {
+        stdout = expected.stdout
+        ending = Self.describe(.exited(expected.exitStatus))
+        stderrLastLine = expected.stderrLastLine
+    }
 
-        var hunk = before.map { " " + $0.rendered }
-        let (shownOld, hiddenOld) = capped(oldChanged)
-        let (shownNew, hiddenNew) = capped(newChanged)
-        hunk += shownOld.map { "-" + $0.rendered } + shownNew.map { "+" + $0.rendered }
-        hunk += after.map { " " + $0.rendered }
-        let header = "@@ -\(range(start, before.count + shownOld.count + after.count)) "
-            + "+\(range(start, before.count + shownNew.count + after.count)) @@"
-        var lines = ["--- \(oldLabel)", "+++ \(newLabel)", header] + hunk
-        if hiddenOld + hiddenNew > 0 {
-            lines.append("(\(hiddenOld) more \(oldLabel) lines and \(hiddenNew) more \(newLabel) lines differ)")
+    public init(_ outcome: ProcessOutcome) {
+        stdout = outcome.stdout
+        ending = Self.describe(outcome.termination)
+        stderrLastLine = ExpectedOutput.lastLine(of: outcome.stderr)
+    }
+
+    static func describe(_ termination: Termination) -> String {
+        switch termination {
+        case .exited(let code): return "exit status \(code)"
+        case .signaled(let signal): return "killed by \(SignalName.of(signal))"
+        case .timedOut: return "timed out"
+        case .couldNotStart(let why): return "could not start: \(why)"
         }
+    }
+}
+
+/// Where two outputs of a program differ, named by what produced them ("expected", an engine).
+public struct Divergence: Sendable, Equatable {
+    public var program: String
+    public var left: String
+    public var right: String
+    /// One line per aspect that differs, e.g. "exit status: expected exit status 0, jit exit status 1".
+    public var differences: [String]
+    /// A short unified diff of the stdouts, when they differ.
+    public var stdoutDiff: String?
+    /// One line for reports: the ending or stderr difference if any, else the first differing stdout line.
+    public var summary: String
+
+    public static func between(
+        _ left: ComparedOutput, _ right: ComparedOutput, program: String, leftLabel: String, rightLabel: String
+    ) -> Divergence? {
+        var differences: [String] = []
+        if left.ending != right.ending {
+            differences.append("ending: \(leftLabel) \(left.ending), \(rightLabel) \(right.ending)")
+        }
+        if left.stderrLastLine != right.stderrLastLine {
+            differences.append(
+                "last stderr line: \(leftLabel) \"\(left.stderrLastLine)\", \(rightLabel) \"\(right.stderrLastLine)\"")
+        }
+        let endingDifferences = differences
+        let diff = UnifiedDiff.render(left.stdout, right.stdout, oldLabel: leftLabel, newLabel: rightLabel)
+        if diff != nil { differences.append("stdout differs") }
+        guard !differences.isEmpty else { return nil }
+        let summary = endingDifferences.isEmpty
+            ? firstStdoutDifference(left.stdout, right.stdout, leftLabel: leftLabel, rightLabel: rightLabel)
+            : endingDifferences.joined(separator: "; ")
+        return Divergence(
+            program: program, left: leftLabel, right: rightLabel, differences: differences, stdoutDiff: diff,
+            summary: summary)
+    }
+
+    private static func firstStdoutDifference(_ left: Data, _ right: Data, leftLabel: String, rightLabel: String) -> String {
+        guard let (line, leftLine, rightLine) = UnifiedDiff.firstDifference(left, right) else {
+            return "stdout differs in bytes that are not valid UTF-8"
+        }
+        func shown(_ text: String?) -> String { text.map { "\"\($0)\"" } ?? "nothing (output ended)" }
+        return "stdout line \(line): \(leftLabel) \(shown(leftLine)), \(rightLabel) \(shown(rightLine))"
+    }
+
+    /// The text `jitbench diff` prints for this divergence.
+    public var rendered: String {
+        var lines = ["\(program): \(left) vs \(right)"] + differences.map { "  " + $0 }
+        if let stdoutDiff { lines += stdoutDiff.split(separator: "\n").map { "    " + $0 } }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// The first line where two outputs differ: its 1-based number and each side's text (nil where that
-    /// output has ended). nil when the outputs are equal line for line.
-    public static func firstDifference(_ old: Data, _ new: Data) -> (line: Int, old: String?, new: String?)? {
-        let oldLines = Line.split(old)
-        let newLines = Line.split(new)
-        for index in 0..<max(oldLines.count, newLines.count) {
-            let oldLine = oldLines.indices.contains(index) ? oldLines[index] : nil
-            let newLine = newLines.indices.contains(index) ? newLines[index] : nil
-            if oldLine != newLine { return (index + 1, oldLine?.text, newLine?.text) }
-        }
-        return nil
-    }
-
-    private static func capped(_ lines: [Line]) -> ([Line], Int) {
-        (Array(lines.prefix(maximumHunkLines / 2)), max(0, lines.count - maximumHunkLines / 2))
-    }
-
-    /// A unified-diff line range: 1-based start and count; an empty range names the line before it.
-    private static func range(_ zeroBasedStart: Int, _ count: Int) -> String {
-        "\(count == 0 ? zeroBasedStart : zeroBasedStart + 1),\(count)"
-    }
-
-    /// A line of output, and whether it ended with a newline (only the last line of an output may not).
-    struct Line: Equatable {
-        var text: String
-        var hasNewline: Bool
-
-        var rendered: String { hasNewline ? text : text + "\n\\ No newline at end of file" }
-
-        static func split(_ data: Data) -> [Line] {
-            var lines = String(decoding: data, as: UTF8.self)
-                .split(separator: "\n", omittingEmptySubsequences: false)
-                .map { Line(text: String($0), hasNewline: true) }
-            if lines.last?.text == "" {
-                lines.removeLast()
-            } else if !lines.isEmpty {
-                lines[lines.count - 1].hasNewline = false
-            }
-            return lines
-        }
     }
 }
