@@ -5,7 +5,8 @@ public enum RunStatus: String, Codable, Sendable, CaseIterable {
     case ok
     /// The process ended normally but its stdout, exit status or last stderr line is not the expected one.
     case wrongOutput = "wrong_output"
-    /// The engine failed: a non-zero exit where none was expected, or it could not be started.
+    /// The engine failed (a non-zero exit where none was expected, or it could not be started), or the
+    /// harness could not judge it (a malformed expected file, a failed spawn).
     case error
     /// Killed by a signal it did not get from the harness.
     case crash
