@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+
+/// `jitbench exec`: the single-program entry point that the built-in engines call (docs/HARNESS.md,
+/// "The exec protocol"). The interpreter issue replaces the body of `run()`; the options are the contract
+/// with the harness and stay as they are.
+struct ExecCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exec", abstract: "Runs one program under one of our engines (called by the harness).")
+
+    static let engineNames = ["interp", "jit", "jit-eager", "jit-one-version"]
+
+    @Option(help: "interp, jit, jit-eager (threshold 0) or jit-one-version (one version per block).")
+    var engine: String
+
+    @Flag(help: "Collect garbage at every allocation (the gc-stress engine).")
+    var gcStress = false
+
+    @Option(help: "Run the module body this many times, each in a fresh namespace.")
+    var iterations = 1
+
+    @Option(help: "Append one JSON line per iteration (and optionally the JIT's counters) to this file.")
+    var statsFile: String?
+
+    @Flag(help: "Exit 0 if this engine can run programs, printing one line about it; exit 1 otherwise.")
+    var probe = false
+
+    @Argument(parsing: .captureForPassthrough, help: "The program, then its arguments.")
+    var program: [String] = []
+
+    func validate() throws {
+        guard Self.engineNames.contains(engine) else {
+            throw ValidationError("unknown engine `\(engine)`; exec knows \(Self.engineNames.joined(separator: ", "))")
+        }
+        guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1") }
+        guard probe || !program.isEmpty else { throw ValidationError("give a program to run, or --probe") }
+    }
+
+    func run() throws {
+        CommandFailure.printError("engine \(engine): the interpreter is not built yet")
+        throw ExitCode(probe ? 1 : 2)
+    }
+}
