@@ -1,4 +1,6 @@
-/// Python list: a count and a storage that grows by about 1/8 plus a little, as CPython's.
+/// Python list: a count and a storage that grows geometrically. CPython grows by an eighth
+/// because realloc often extends in place; our storage moves on every growth (and the
+/// collector sees each old one as garbage), so large lists grow by half instead.
 public enum List {
     public static func make(capacity: Int = 0) -> Value {
         let raw = Heap.allocate(.list, type: BuiltinTypes.list, size: MemoryLayout<ListObject>.size)
@@ -44,7 +46,7 @@ public enum List {
 
     @inline(never)
     static func grow(_ l: Value, toHold needed: Int) {
-        let capacity = needed + (needed >> 3) + (needed < 9 ? 3 : 6)
+        let capacity = needed < 1024 ? needed + (needed >> 3) + (needed < 9 ? 3 : 6) : needed + (needed >> 1)
         let storage = Storage.allocateValues(capacity: capacity)
         let list = l.fields(ListObject.self)
         if !list.pointee.storage.isSmallInt {

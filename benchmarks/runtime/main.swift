@@ -145,9 +145,8 @@ func runMicroBenchmarks() throws {
     for b in benchmarks {
         let ours = measureOurs(b)
         let theirs = cpython[b.name] ?? .nan
-        let row = String(format: "%-30@ %11.2f %14.2f %13.1f %15.1f %7.1fx",
-                         b.name as NSString, ours, theirs, 1e3 / ours, 1e3 / theirs, theirs / ours)
-        print(row)
+        let name = b.name.padding(toLength: 30, withPad: " ", startingAt: 0)
+        print(name + String(format: " %11.2f %14.2f %13.1f %15.1f %7.1fx", ours, theirs, 1e3 / ours, 1e3 / theirs, theirs / ours))
     }
 }
 
