@@ -19,35 +19,17 @@ public enum JUnitReport {
     }
 
     private static func testCase(_ check: ProgramCheck, _ verdict: EngineVerdict) -> String {
-        let opening = "<testcase classname=\"\(escape(check.program.category))\" "
-            + "name=\"\(escape(check.program.id)) [\(escape(verdict.engine))]\">"
+        let opening = "<testcase classname=\"\(MarkupText.escape(check.program.category))\" "
+            + "name=\"\(MarkupText.escape(check.program.id)) [\(MarkupText.escape(verdict.engine))]\">"
         switch verdict.status {
         case .missing:
-            return opening + "<skipped message=\"\(escape(verdict.detail ?? "engine missing"))\"/></testcase>"
+            return opening + "<skipped message=\"\(MarkupText.escape(verdict.detail ?? "engine missing"))\"/></testcase>"
         case _ where verdict.status.isFailure:
             let divergences = check.divergences.filter { $0.right == verdict.engine }.map(\.rendered).joined()
             let message = "\(verdict.status.rawValue): \(verdict.detail ?? "")"
-            return opening + "<failure message=\"\(escape(message))\">\(escape(divergences))</failure></testcase>"
+            return opening + "<failure message=\"\(MarkupText.escape(message))\">\(MarkupText.escape(divergences))</failure></testcase>"
         default:
             return opening + "</testcase>"
         }
-    }
-
-    /// XML text and attribute escaping; characters XML 1.0 cannot carry at all are replaced.
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&apos;"
-            case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: escaped += "\u{FFFD}"
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
     }
 }

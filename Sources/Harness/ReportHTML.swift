@@ -33,7 +33,7 @@ public enum ReportHTML {
         pre{background:#f6f6f6;padding:0.5em;white-space:pre-wrap}
         """
 
-    private static func e(_ text: String) -> String { HTMLText.escape(text) }
+    private static func e(_ text: String) -> String { MarkupText.escape(text) }
 
     private static func metadata(_ report: Report) -> String {
         let machine = report.machine

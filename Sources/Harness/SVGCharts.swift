@@ -99,24 +99,6 @@ enum SVGCharts {
     ) -> String {
         String(format: "<text x=\"%.1f\" y=\"%.1f\" ", x, y)
             + "font-size=\"\(size)\" text-anchor=\"\(anchor)\" font-weight=\"\(weight)\" fill=\"\(color)\">"
-            + HTMLText.escape(content) + "</text>"
-    }
-}
-
-/// Escaping for HTML and SVG text and attribute values.
-enum HTMLText {
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
+            + MarkupText.escape(content) + "</text>"
     }
 }

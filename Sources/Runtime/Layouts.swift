@@ -64,13 +64,20 @@ public struct DictObject {
     public var entries: Value
 }
 
+/// CPython's set: an open-addressing table probed linearly nine slots at a time, then
+/// perturbed, so that iteration (table order) matches CPython's for the same hashes.
 public struct SetObject {
     public var header: ObjectHeader
+    /// Active keys.
     public var count: Int
     /// Slots holding a key or a dummy.
     public var fill: Int
-    /// A `.valueStorage` of (hash, key) pairs; a power of two of them.
-    public var table: Value
+    /// Slots in the table, less one; a power of two less one.
+    public var mask: Int
+    /// A `.valueStorage` of keys: `Value.null` empty, `Sets.dummy` deleted.
+    public var keys: Value
+    /// A `.byteStorage` of raw Int64 hashes, parallel to `keys` (-1 for a dummy).
+    public var hashes: Value
 }
 
 public struct TypeObject {
@@ -85,6 +92,8 @@ public struct TypeObject {
     public var instanceKind: Value
     /// Bumped when the type or one of its bases changes, for method caches; a small int.
     public var version: Value
+    /// The shape of a fresh instance (no attributes); created with the first instance.
+    public var rootShape: Value
 }
 
 /// Exception objects: the fields of BaseException; other attributes go to `attributes`.
@@ -145,6 +154,21 @@ public struct NativeFunctionObject {
     public var entry: Value
     public var name: Value
     public var receiver: Value
+}
+
+/// A hidden class: the attribute names of an instance and the slot of each. Instances that
+/// gained the same attributes in the same order share a shape, so machine code can guard on
+/// the shape word and then read a slot at a fixed index.
+public struct ShapeObject {
+    public var header: ObjectHeader
+    /// The shape this one extends by one attribute; null for a root.
+    public var parent: Value
+    /// The attribute this shape adds (a str); null for a root.
+    public var name: Value
+    /// The slot of `name`, as a small int: also the number of attributes less one (-1 for a root).
+    public var index: Value
+    /// A dict from attribute name to the child shape that adds it, or null.
+    public var transitions: Value
 }
 
 /// An object of a user class: its attributes in slots described by a shape, which machine

@@ -15,6 +15,7 @@ public enum Objects {
         case .float: return Floats.hash(Floats.value(v))
         case .str: return Str.hash(v)
         case .tuple: return try Tuple.hash(v)
+        case .frozenset: return Sets.hash(v)
         case .list, .dict, .set:
             throw PythonError(.typeError, "unhashable type: '\(TypeObjects.name(v.type))'")
         default: return identityHash(v)
@@ -47,6 +48,9 @@ public enum Objects {
         }
         if ka == kb && (ka == .tuple || ka == .list) {
             return try compareSequences(a, b, op)
+        }
+        if (ka == .set || ka == .frozenset) && (kb == .set || kb == .frozenset) {
+            return try compareSets(a, b, op)
         }
         switch op {
         case .equal: return a.is(b)
@@ -116,6 +120,27 @@ public enum Objects {
         return holds(op, countA == countB ? 0 : (countA < countB ? -1 : 1))
     }
 
+    /// Sets compare by inclusion: `<=` is subset, `<` proper subset.
+    static func compareSets(_ a: Value, _ b: Value, _ op: ComparisonOperator) throws(PythonError) -> Bool {
+        func isSubset(_ x: Value, _ y: Value) throws(PythonError) -> Bool {
+            if Sets.count(x) > Sets.count(y) { return false }
+            var all = true
+            try Sets.forEach(x) { key throws(PythonError) in
+                if all { all = try Sets.contains(y, key) }
+            }
+            return all
+        }
+        let (na, nb) = (Sets.count(a), Sets.count(b))
+        switch op {
+        case .equal: return na == nb ? try isSubset(a, b) : false
+        case .notEqual: return na == nb ? !(try isSubset(a, b)) : true
+        case .lessOrEqual: return try isSubset(a, b)
+        case .less: return na < nb ? try isSubset(a, b) : false
+        case .greaterOrEqual: return try isSubset(b, a)
+        case .greater: return nb < na ? try isSubset(b, a) : false
+        }
+    }
+
     /// `bool(v)` for the builtin types.
     public static func isTrue(_ v: Value) -> Bool {
         if v.isSmallInt { return v.smallInt != 0 }
@@ -128,6 +153,7 @@ public enum Objects {
         case .tuple: return Tuple.count(v) != 0
         case .list: return List.count(v) != 0
         case .dict: return Dict.count(v) != 0
+        case .set, .frozenset: return Sets.count(v) != 0
         default: return true
         }
     }
@@ -155,6 +181,13 @@ public enum Objects {
             var parts: [String] = []
             try Dict.forEach(v) { key, value throws(PythonError) in parts.append(try repr(key) + ": " + repr(value)) }
             return "{" + parts.joined(separator: ", ") + "}"
+        case .set, .frozenset:
+            var parts: [String] = []
+            try Sets.forEach(v) { key throws(PythonError) in parts.append(try repr(key)) }
+            let frozen = v.kind == .frozenset
+            if parts.isEmpty { return frozen ? "frozenset()" : "set()" }
+            let body = "{" + parts.joined(separator: ", ") + "}"
+            return frozen ? "frozenset(" + body + ")" : body
         case .type: return "<class '\(TypeObjects.name(v))'>"
         case .exception:
             let name = TypeObjects.name(v.type)

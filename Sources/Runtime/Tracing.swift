@@ -18,7 +18,9 @@ enum Tracing {
             Collector.mark(dict.pointee.table)
             Collector.mark(dict.pointee.entries)
         case .set, .frozenset:
-            Collector.mark(object.fields(SetObject.self).pointee.table)
+            let set = object.fields(SetObject.self)
+            Collector.mark(set.pointee.keys)
+            Collector.mark(set.pointee.hashes)
         case .type:
             markFields(object, of: TypeObject.self)
         case .exception:
@@ -37,9 +39,11 @@ enum Tracing {
             markFields(object, of: NativeFunctionObject.self)
         case .instance:
             markFields(object, of: InstanceObject.self)
+        case .shape:
+            markFields(object, of: ShapeObject.self)
         case .foreign:
             ForeignKinds.trace(object)
-        case .int, .bool, .none, .notImplemented, .ellipsis, .float, .str, .shape, .byteStorage:
+        case .int, .bool, .none, .notImplemented, .ellipsis, .float, .str, .byteStorage:
             break
         }
         Collector.mark(header.pointee.type)

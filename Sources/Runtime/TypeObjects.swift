@@ -82,6 +82,7 @@ public enum BuiltinTypes {
         let fields = t.fields(TypeObject.self)
         fields.pointee.header.type = type
         fields.pointee.version = Value(smallInt: 0)
+        fields.pointee.rootShape = Value.null
         fields.pointee.name = Str.make(name)
         if let base {
             fields.pointee.base = base

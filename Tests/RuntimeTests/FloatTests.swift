@@ -69,3 +69,22 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+final class RoundingTests: RuntimeTestCase {
+    func testTiesGoToEvenOnTheExactBinaryValue() throws {
+        func r(_ d: Double, _ digits: Int?) -> String { outcome { try Arithmetic.round(Floats.make(d), digits: digits.map { Ints.make($0) }) } }
+        XCTAssertEqual(r(0.5, nil), "0")
+        XCTAssertEqual(r(1.5, nil), "2")
+        XCTAssertEqual(r(-2.5, nil), "-2")
+        XCTAssertEqual(r(2.675, 2), "2.67", "2.675 is really 2.67499999...")
+        XCTAssertEqual(r(0.125, 2), "0.12")
+        XCTAssertEqual(r(12345.6, -2), "12300.0")
+        XCTAssertEqual(r(250.0, -2), "200.0")
+        XCTAssertEqual(r(1e300, -301), "0.0")
+        XCTAssertEqual(r(.nan, nil), "ValueError: cannot convert float NaN to integer")
+        XCTAssertEqual(r(.infinity, nil), "OverflowError: cannot convert float infinity to integer")
+        XCTAssertEqual(outcome { try Arithmetic.round(Value(smallInt: 25), digits: Value(smallInt: -1)) }, "20")
+        XCTAssertEqual(outcome { try Arithmetic.round(Value(smallInt: 35), digits: Value(smallInt: -1)) }, "40")
+        XCTAssertEqual(outcome { try Arithmetic.round(Value(smallInt: 35), digits: Value(smallInt: 3)) }, "35")
+    }
+}

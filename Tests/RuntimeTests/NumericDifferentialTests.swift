@@ -46,6 +46,7 @@ indirect enum Expression {
     case powerModulo(Expression, Expression, Expression)
     case hash(Expression), toFloat(Expression), toInt(Expression), str(Expression)
     case parseInt(String, Int)
+    case round(Expression, Int?)
 
     var source: String {
         switch self {
@@ -64,6 +65,7 @@ indirect enum Expression {
         case .toInt(let a): return "int(\(a.source))"
         case .str(let a): return "str(\(a.source))"
         case .parseInt(let text, let base): return "int(\(Objects.reprOfString(text)), \(base))"
+        case .round(let a, let digits): return "round(\(a.source)" + (digits.map { ", \($0))" } ?? ")")
         }
     }
 
@@ -96,6 +98,7 @@ indirect enum Expression {
             return v.kind == .float ? try Ints.make(truncating: Floats.value(v)) : Ints.unbool(v)
         case .str(let a): return Str.make(try Objects.str(try a.evaluate()))
         case .parseInt(let text, let base): return try Ints.parse(text, base: base)
+        case .round(let a, let digits): return try Arithmetic.round(try a.evaluate(), digits: digits.map { Ints.make($0) })
         }
     }
 }
@@ -159,7 +162,8 @@ struct ExpressionGenerator {
         case 14: return .powerModulo(a, smallExponent(), .int(pick(["7", "-7", "1", "0", "1000000007", "18446744073709551617"])))
         case 15: return .hash(a)
         case 16: return .toFloat(a)
-        case 17, 18: return .toInt(a)
+        case 17: return .toInt(a)
+        case 18: return .round(a, chance(30) ? nil : Int(random.next() % 40) - 20)
         default:
             let text = pick(["0x_1f", "-42", " 1_000 ", "0b101", "z", "0o777", "010", "1__2", "", "123456789012345678901234567890"])
             return .parseInt(text, pick([0, 10, 16, 36, 2]))

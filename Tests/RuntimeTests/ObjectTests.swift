@@ -78,3 +78,59 @@ final class ObjectTests: RuntimeTestCase {
                        "TypeError: unsupported operand type(s) for +: 'int' and 'str'")
     }
 }
+
+final class SetTests: RuntimeTestCase {
+    /// Builds a set of the ints 0..<n scaled by `factor`, then removes every third.
+    func numbers(_ n: Int, factor: Int, frozen: Bool = false) throws -> Value {
+        let set = Sets.make(frozen: frozen)
+        for i in 0..<n { try Sets.add(set, Ints.make(i * factor)) }
+        for i in stride(from: 0, to: n, by: 3) { try Sets.discard(set, Ints.make(i * factor)) }
+        return set
+    }
+
+    func testIterationOrderMatchesCPython() throws {
+        let ints = try numbers(200, factor: 37)
+        let strs = Sets.make()
+        for word in ["apple", "banana", "cherry", "date", "elderberry", "fig", "grape", "kiwi", "lemon", "mango"] {
+            try Sets.add(strs, Str.make(word))
+        }
+        try Sets.discard(strs, Str.make("fig"))
+        try Sets.add(strs, Floats.make(2.5))
+        try Sets.add(strs, Tuple.make(Value(smallInt: 1), Value(smallInt: 2)))
+        let expected = try runPython("""
+            s = set(i * 37 for i in range(200))
+            for i in range(0, 200, 3): s.discard(i * 37)
+            print(repr(s))
+            t = set(["apple", "banana", "cherry", "date", "elderberry", "fig", "grape", "kiwi", "lemon", "mango"])
+            t.discard("fig"); t.add(2.5); t.add((1, 2))
+            print(repr(t))
+            """)
+        XCTAssertEqual(repr(ints) + "\n" + repr(strs) + "\n", expected)
+    }
+
+    func testMembershipEqualityAndFrozensetHash() throws {
+        let a = try numbers(50, factor: 1, frozen: true)
+        let b = try numbers(50, factor: 1)
+        XCTAssertTrue(try Sets.contains(a, Value(smallInt: 4)))
+        XCTAssertFalse(try Sets.contains(a, Value(smallInt: 3)))
+        XCTAssertTrue(try Sets.contains(b, Floats.make(4.0)), "4.0 == 4, so it is in the set")
+        XCTAssertTrue(try Objects.compare(a, b, .equal))
+        XCTAssertTrue(try Objects.compare(Sets.make(), b, .less))
+        XCTAssertEqual(outcome { Ints.make(try Objects.hash(b)) }, "TypeError: unhashable type: 'set'")
+        let expected = try runPython("""
+            s = set(range(50))
+            for i in range(0, 50, 3): s.discard(i)
+            print(hash(frozenset(s)), hash(frozenset()))
+            """)
+        XCTAssertEqual("\(try Objects.hash(a)) \(try Objects.hash(Sets.make(frozen: true)))\n", expected)
+    }
+
+    func testLargeSetsSurviveCollection() throws {
+        let n = scaled(100_000, stressed: 300)
+        let set = Sets.make()
+        for i in 0..<n { try Sets.add(set, Floats.make(Double(i) + 0.5)) }
+        Collector.collect()
+        XCTAssertEqual(Sets.count(set), n)
+        XCTAssertTrue(try Sets.contains(set, Floats.make(Double(n - 1) + 0.5)))
+    }
+}

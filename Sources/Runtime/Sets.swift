@@ -1,0 +1,200 @@
+/// Python set and frozenset, with CPython's table (see `SetObject`).
+public enum Sets {
+    static let minimumSlots = 8
+    static let linearProbes = 9
+    /// The key of a deleted slot: address 0x10, never a heap object.
+    static let dummy = Value(bits: 0x11)
+
+    /// An empty set, or frozenset with `frozen`.
+    public static func make(frozen: Bool = false) -> Value {
+        let raw = Heap.allocate(frozen ? .frozenset : .set, type: frozen ? BuiltinTypes.frozenset : BuiltinTypes.set,
+                                size: MemoryLayout<SetObject>.size)
+        let set = Value(object: raw)
+        installTable(set, slots: minimumSlots)
+        return set
+    }
+
+    @inline(__always)
+    public static func count(_ s: Value) -> Int { s.fields(SetObject.self).pointee.count }
+
+    @inline(__always)
+    static func keys(_ s: UnsafeMutablePointer<SetObject>) -> UnsafeMutablePointer<Value> { Storage.values(s.pointee.keys) }
+
+    @inline(__always)
+    static func hashes(_ s: UnsafeMutablePointer<SetObject>) -> UnsafeMutablePointer<Int> {
+        Storage.bytes(s.pointee.hashes).assumingMemoryBound(to: Int.self)
+    }
+
+    /// Gives `s` a fresh, empty table of `slots` slots.
+    static func installTable(_ s: Value, slots: Int) {
+        let keys = Storage.allocateValues(capacity: slots)
+        Storage.values(keys).initialize(repeating: Value.null, count: slots)
+        let hashes = Storage.allocateBytes(slots * 8)
+        let set = s.fields(SetObject.self)
+        set.pointee.keys = keys
+        set.pointee.hashes = hashes
+        set.pointee.mask = slots - 1
+        set.pointee.fill = 0
+        set.pointee.count = 0
+    }
+
+    public static func add(_ s: Value, _ key: Value) throws(PythonError) {
+        let hash = try Objects.hash(key)
+        var set = s.fields(SetObject.self)
+        restart: while true {
+            let mask = set.pointee.mask
+            var i = hash & mask
+            var perturb = UInt(bitPattern: hash)
+            var freeSlot = -1
+            while true {
+                var probes = i + linearProbes <= mask ? linearProbes : 0
+                var slot = i
+                repeat {
+                    let candidate = keys(set)[slot]
+                    if candidate.isNull {
+                        insert(s, key, hash: hash, at: freeSlot >= 0 ? freeSlot : slot, reusingDummy: freeSlot >= 0)
+                        return
+                    }
+                    let candidateHash = hashes(set)[slot]
+                    if candidateHash == hash {
+                        if candidate.is(key) { return }
+                        let table = set.pointee.keys
+                        if try Objects.equal(candidate, key) { return }
+                        set = s.fields(SetObject.self)
+                        if !set.pointee.keys.is(table) || !keys(set)[slot].is(candidate) { continue restart }
+                    } else if candidateHash == -1 && freeSlot < 0 {
+                        freeSlot = slot
+                    }
+                    slot += 1
+                    probes -= 1
+                } while probes >= 0
+                perturb >>= 5
+                i = (i &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
+            }
+        }
+    }
+
+    static func insert(_ s: Value, _ key: Value, hash: Int, at slot: Int, reusingDummy: Bool) {
+        let set = s.fields(SetObject.self)
+        keys(set)[slot] = key
+        hashes(set)[slot] = hash
+        set.pointee.count += 1
+        if reusingDummy { return }
+        set.pointee.fill += 1
+        if set.pointee.fill * 5 >= set.pointee.mask * 3 {
+            resize(s, minimumUsed: set.pointee.count > 50000 ? set.pointee.count * 2 : set.pointee.count * 4)
+        }
+    }
+
+    /// The slot holding `key`, or -1.
+    static func find(_ s: Value, _ key: Value, hash: Int) throws(PythonError) -> Int {
+        var set = s.fields(SetObject.self)
+        restart: while true {
+            let mask = set.pointee.mask
+            var i = hash & mask
+            var perturb = UInt(bitPattern: hash)
+            while true {
+                var probes = i + linearProbes <= mask ? linearProbes : 0
+                var slot = i
+                repeat {
+                    let candidate = keys(set)[slot]
+                    if candidate.isNull { return -1 }
+                    if hashes(set)[slot] == hash {
+                        if candidate.is(key) { return slot }
+                        let table = set.pointee.keys
+                        if try Objects.equal(candidate, key) { return slot }
+                        set = s.fields(SetObject.self)
+                        if !set.pointee.keys.is(table) || !keys(set)[slot].is(candidate) { continue restart }
+                    }
+                    slot += 1
+                    probes -= 1
+                } while probes >= 0
+                perturb >>= 5
+                i = (i &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
+            }
+        }
+    }
+
+    public static func contains(_ s: Value, _ key: Value) throws(PythonError) -> Bool {
+        try find(s, key, hash: try Objects.hash(key)) >= 0
+    }
+
+    /// Removes `key`; returns whether it was there.
+    @discardableResult
+    public static func discard(_ s: Value, _ key: Value) throws(PythonError) -> Bool {
+        let slot = try find(s, key, hash: try Objects.hash(key))
+        guard slot >= 0 else { return false }
+        let set = s.fields(SetObject.self)
+        keys(set)[slot] = dummy
+        hashes(set)[slot] = -1
+        set.pointee.count -= 1
+        return true
+    }
+
+    /// Calls `body` with each key in table order, which is CPython's iteration order.
+    public static func forEach(_ s: Value, _ body: (Value) throws(PythonError) -> Void) throws(PythonError) {
+        let set = s.fields(SetObject.self)
+        var slot = 0
+        while slot <= set.pointee.mask {
+            let key = keys(set)[slot]
+            if !key.isNull && !key.is(dummy) { try body(key) }
+            slot += 1
+        }
+    }
+
+    /// Rebuilds the table with the smallest power of two above `minimumUsed` slots.
+    static func resize(_ s: Value, minimumUsed: Int) {
+        var slots = minimumSlots
+        while slots <= minimumUsed { slots <<= 1 }
+        let old = s.fields(SetObject.self)
+        let oldKeys = old.pointee.keys, oldHashes = old.pointee.hashes, oldSlots = old.pointee.mask + 1
+        let count = old.pointee.count
+        installTable(s, slots: slots)
+        let set = s.fields(SetObject.self)
+        let hashValues = Storage.bytes(oldHashes).assumingMemoryBound(to: Int.self)
+        for slot in 0..<oldSlots {
+            let key = Storage.values(oldKeys)[slot]
+            if !key.isNull && !key.is(dummy) { insertClean(set, key, hash: hashValues[slot]) }
+        }
+        set.pointee.count = count
+        set.pointee.fill = count
+    }
+
+    /// Inserts into a table known to hold no equal key and no dummy.
+    static func insertClean(_ set: UnsafeMutablePointer<SetObject>, _ key: Value, hash: Int) {
+        let mask = set.pointee.mask
+        var i = hash & mask
+        var perturb = UInt(bitPattern: hash)
+        while true {
+            if keys(set)[i].isNull { return store(set, key, hash, at: i) }
+            if i + linearProbes <= mask {
+                for j in 1...linearProbes where keys(set)[i + j].isNull { return store(set, key, hash, at: i + j) }
+            }
+            perturb >>= 5
+            i = (i &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
+        }
+    }
+
+    static func store(_ set: UnsafeMutablePointer<SetObject>, _ key: Value, _ hash: Int, at slot: Int) {
+        keys(set)[slot] = key
+        hashes(set)[slot] = hash
+    }
+
+    /// CPython's frozenset hash: an order-independent mix of the slots' hashes.
+    public static func hash(_ s: Value) -> Int {
+        func shuffle(_ h: UInt) -> UInt { ((h ^ 89869747) ^ (h << 16)) &* 3644798167 }
+        let set = s.fields(SetObject.self)
+        var h: UInt = 0
+        for slot in 0...set.pointee.mask {
+            let key = keys(set)[slot]
+            h ^= shuffle(key.isNull ? 0 : UInt(bitPattern: hashes(set)[slot]))
+        }
+        let slots = set.pointee.mask + 1
+        if (slots - set.pointee.fill) & 1 != 0 { h ^= shuffle(0) }
+        if (set.pointee.fill - set.pointee.count) & 1 != 0 { h ^= shuffle(UInt(bitPattern: -1)) }
+        h ^= (UInt(set.pointee.count) &+ 1) &* 1927868237
+        h ^= (h >> 11) ^ (h >> 25)
+        h = h &* 69069 &+ 907133923
+        return h == UInt.max ? 590923713 : Int(bitPattern: h)
+    }
+}
