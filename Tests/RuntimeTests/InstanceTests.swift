@@ -25,7 +25,10 @@ final class InstanceTests: RuntimeTestCase {
 
     func testOverwritingKeepsTheShapeAndDeletingRebuildsIt() {
         let box = makeClass("Box")
-        let names = (0..<10).map { Str.make("field\($0)") }
+        // The names live in a list: a Swift array's buffer is invisible to the collector.
+        let nameList = List.make()
+        for i in 0..<10 { List.append(nameList, Str.make("field\(i)")) }
+        let names = (0..<10).map { List.item(nameList, at: $0) }
         let o = Instances.make(box)
         for (i, name) in names.enumerated() { Instances.setAttribute(o, name, Value(smallInt: i)) }
         let shape = Instances.shape(o)
