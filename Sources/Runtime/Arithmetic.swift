@@ -40,8 +40,17 @@ public enum Arithmetic {
         }
     }
 
-    @inline(__always)
+    // The small-int cases of +, - and * are inlinable: the interpreter and the JIT's helpers
+    // live in other modules, and a call per addition would cost more than the addition.
+
+    @inlinable @inline(__always)
     public static func add(_ a: Value, _ b: Value) throws(PythonError) -> Value {
+        if a.isSmallInt && b.isSmallInt { return Ints.add(a, b) }
+        return try addAny(a, b)
+    }
+
+    @usableFromInline
+    static func addAny(_ a: Value, _ b: Value) throws(PythonError) -> Value {
         switch try numericPair(a, b) {
         case .ints(let x, let y): return Ints.add(x, y)
         case .floats(let x, let y): return Floats.make(x + y)
@@ -51,8 +60,14 @@ public enum Arithmetic {
         }
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func subtract(_ a: Value, _ b: Value) throws(PythonError) -> Value {
+        if a.isSmallInt && b.isSmallInt { return Ints.subtract(a, b) }
+        return try subtractAny(a, b)
+    }
+
+    @usableFromInline
+    static func subtractAny(_ a: Value, _ b: Value) throws(PythonError) -> Value {
         switch try numericPair(a, b) {
         case .ints(let x, let y): return Ints.subtract(x, y)
         case .floats(let x, let y): return Floats.make(x - y)
@@ -60,8 +75,14 @@ public enum Arithmetic {
         }
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func multiply(_ a: Value, _ b: Value) throws(PythonError) -> Value {
+        if a.isSmallInt && b.isSmallInt { return Ints.multiply(a, b) }
+        return try multiplyAny(a, b)
+    }
+
+    @usableFromInline
+    static func multiplyAny(_ a: Value, _ b: Value) throws(PythonError) -> Value {
         switch try numericPair(a, b) {
         case .ints(let x, let y): return Ints.multiply(x, y)
         case .floats(let x, let y): return Floats.make(x * y)

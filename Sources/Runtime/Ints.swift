@@ -92,32 +92,37 @@ public enum Ints {
 
     // MARK: Arithmetic. Operands are ints (bools already replaced).
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func add(_ a: Value, _ b: Value) -> Value {
         if a.isSmallInt && b.isSmallInt {
             let (sum, overflow) = Int64(bitPattern: a.bits).addingReportingOverflow(Int64(bitPattern: b.bits))
             if !overflow { return Value(bits: UInt64(bitPattern: sum)) }
         }
-        return compute(a, b) { bigz_add($0, $1, $2) }
+        return computeSum(a, b)
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func subtract(_ a: Value, _ b: Value) -> Value {
         if a.isSmallInt && b.isSmallInt {
             let (difference, overflow) = Int64(bitPattern: a.bits).subtractingReportingOverflow(Int64(bitPattern: b.bits))
             if !overflow { return Value(bits: UInt64(bitPattern: difference)) }
         }
-        return compute(a, b) { bigz_sub($0, $1, $2) }
+        return computeDifference(a, b)
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func multiply(_ a: Value, _ b: Value) -> Value {
         if a.isSmallInt && b.isSmallInt {
             let (product, overflow) = a.smallInt.multipliedReportingOverflow(by: b.smallInt)
             if !overflow && Value.fitsSmallInt(product) { return Value(smallInt: product) }
         }
-        return compute(a, b) { bigz_mul($0, $1, $2) }
+        return computeProduct(a, b)
     }
+
+    // The GMP halves of the inlinable operations above, kept out of line.
+    @usableFromInline static func computeSum(_ a: Value, _ b: Value) -> Value { compute(a, b) { bigz_add($0, $1, $2) } }
+    @usableFromInline static func computeDifference(_ a: Value, _ b: Value) -> Value { compute(a, b) { bigz_sub($0, $1, $2) } }
+    @usableFromInline static func computeProduct(_ a: Value, _ b: Value) -> Value { compute(a, b) { bigz_mul($0, $1, $2) } }
 
     public static func negate(_ a: Value) -> Value {
         if a.isSmallInt { return make(-a.smallInt) }

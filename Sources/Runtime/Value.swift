@@ -11,39 +11,39 @@
 public struct Value {
     public var bits: UInt64
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public init(bits: UInt64) { self.bits = bits }
 
     /// The smallest and largest ints that are stored inline.
     public static let smallIntMin = -(1 << 62)
     public static let smallIntMax = (1 << 62) - 1
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func fitsSmallInt(_ v: Int) -> Bool { (v &<< 1) >> 1 == v }
 
     /// A small int; `v` must be in `smallIntMin...smallIntMax`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public init(smallInt v: Int) {
         assert(Value.fitsSmallInt(v), "\(v) is outside the small-int range")
         bits = UInt64(bitPattern: Int64(v &<< 1))
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public var isSmallInt: Bool { bits & 1 == 0 }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public var smallInt: Int { Int(Int64(bitPattern: bits)) >> 1 }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public var isObject: Bool { bits & 1 != 0 }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public init(object: UnsafeMutableRawPointer) {
         bits = UInt64(UInt(bitPattern: object)) | 1
     }
 
     /// The address of the object; only for values that are objects.
-    @inline(__always)
+    @inlinable @inline(__always)
     public var address: UnsafeMutableRawPointer {
         UnsafeMutableRawPointer(bitPattern: UInt(bits &- 1)).unsafelyUnwrapped
     }
@@ -51,24 +51,24 @@ public struct Value {
     /// No value at all: an unbound variable, an empty dict entry. Never a Python object.
     public static let null = Value(bits: 1)
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public var isNull: Bool { bits == 1 }
 
     /// Python's `is`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func `is`(_ other: Value) -> Bool { bits == other.bits }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public var header: UnsafeMutablePointer<ObjectHeader> {
         address.assumingMemoryBound(to: ObjectHeader.self)
     }
 
     /// The layout kind of the object this value is; `.int` for a small int.
-    @inline(__always)
+    @inlinable @inline(__always)
     public var kind: ObjectKind { isSmallInt ? .int : header.pointee.kind }
 
     /// The Python type of this value.
-    @inline(__always)
+    @inlinable @inline(__always)
     public var type: Value {
         isSmallInt ? BuiltinTypes.int : header.pointee.type
     }
