@@ -86,6 +86,9 @@ public enum Ints {
         return make(consuming: &r)
     }
 
+    /// Whether a big int fits a machine word (a C long).
+    static func mpzFitsMachineInt(_ v: Value) -> Bool { bigz_fits_slong(mpz(of: v)) != 0 }
+
     public static func sign(_ v: Value) -> Int {
         v.isSmallInt ? v.smallInt.signum() : Int(bigz_sgn(mpz(of: v)))
     }
