@@ -227,8 +227,7 @@ public enum Objects {
                 } else if scalar.value < 0x20 || scalar.value == 0x7f {
                     out += "\\x" + hex(scalar.value, width: 2)
                 } else if scalar.value >= 0x80 && !isPrintable(scalar) {
-                    let width = scalar.value < 0x100 ? 2 : (scalar.value < 0x10000 ? 4 : 8)
-                    out += (width == 2 ? "\\x" : (width == 4 ? "\\u" : "\\U")) + hex(scalar.value, width: width)
+                    out += escaped(scalar)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
@@ -236,6 +235,25 @@ public enum Objects {
         }
         out.append(quote)
         return out
+    }
+
+    /// `ascii()` of a repr: every non-ASCII character escaped as \x, \u or \U.
+    public static func asciiOnly(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                out.unicodeScalars.append(scalar)
+            } else {
+                out += escaped(scalar)
+            }
+        }
+        return out
+    }
+
+    /// A non-ASCII character as Python escapes it: \xhh, \uhhhh or \Uhhhhhhhh.
+    static func escaped(_ scalar: Unicode.Scalar) -> String {
+        let width = scalar.value < 0x100 ? 2 : (scalar.value < 0x10000 ? 4 : 8)
+        return (width == 2 ? "\\x" : (width == 4 ? "\\u" : "\\U")) + hex(scalar.value, width: width)
     }
 
     static func hex(_ v: UInt32, width: Int) -> String {
