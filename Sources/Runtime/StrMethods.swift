@@ -1,0 +1,310 @@
+/// The methods of str that work on text alone, with CPython's results and errors. Each takes
+/// and returns values; optional arguments are `nil` when not given (as Python's None).
+public enum StrMethods {
+    static func codePoints(_ s: Value) -> [UInt32] { (0..<Str.count(s)).map { Str.codePoint(s, at: $0) } }
+
+    static func make(_ points: ArraySlice<UInt32>) -> Value { Str.make(codePoints: points) }
+
+    /// Python's str.isspace() characters: the ASCII separators and Unicode's White_Space.
+    static func isSpace(_ c: UInt32) -> Bool {
+        if c < 0x80 { return c == 0x20 || (0x09...0x0D).contains(c) || (0x1C...0x1F).contains(c) }
+        return Unicode.Scalar(c)?.properties.isWhitespace ?? false
+    }
+
+    // MARK: split and join
+
+    /// `s.split(sep, maxsplit)`; with no separator, runs of white space separate and ends are trimmed.
+    public static func split(_ s: Value, separator: Value?, maxSplit: Int = -1) throws(PythonError) -> Value {
+        let text = codePoints(s)
+        let result = List.make()
+        var splits = 0
+        guard let separator else {
+            var i = 0
+            while i < text.count {
+                while i < text.count && isSpace(text[i]) { i += 1 }
+                if i == text.count { break }
+                if maxSplit >= 0 && splits == maxSplit {
+                    // The rest stays whole, trailing white space included.
+                    List.append(result, make(text[i...]))
+                    break
+                }
+                let start = i
+                while i < text.count && !isSpace(text[i]) { i += 1 }
+                List.append(result, make(text[start..<i]))
+                splits += 1
+            }
+            return result
+        }
+        let sep = try separatorPoints(separator)
+        var start = 0
+        var i = 0
+        while i + sep.count <= text.count && (maxSplit < 0 || splits < maxSplit) {
+            if text[i..<(i + sep.count)].elementsEqual(sep) {
+                List.append(result, make(text[start..<i]))
+                i += sep.count
+                start = i
+                splits += 1
+            } else {
+                i += 1
+            }
+        }
+        List.append(result, make(text[start...]))
+        return result
+    }
+
+    /// `s.rsplit(sep, maxsplit)`: as split, from the right.
+    public static func rsplit(_ s: Value, separator: Value?, maxSplit: Int = -1) throws(PythonError) -> Value {
+        if maxSplit < 0 { return try split(s, separator: separator, maxSplit: -1) }
+        let text = codePoints(s)
+        var pieces: [ArraySlice<UInt32>] = []
+        var splits = 0
+        if let separator {
+            let sep = try separatorPoints(separator)
+            var end = text.count
+            var i = text.count - sep.count
+            while i >= 0 && splits < maxSplit {
+                if text[i..<(i + sep.count)].elementsEqual(sep) {
+                    pieces.append(text[(i + sep.count)..<end])
+                    end = i
+                    i -= sep.count
+                    splits += 1
+                } else {
+                    i -= 1
+                }
+            }
+            pieces.append(text[0..<end])
+        } else {
+            var i = text.count
+            while i > 0 {
+                while i > 0 && isSpace(text[i - 1]) { i -= 1 }
+                if i == 0 { break }
+                if splits == maxSplit {
+                    pieces.append(text[0..<i])  // leading white space included
+                    break
+                }
+                let end = i
+                while i > 0 && !isSpace(text[i - 1]) { i -= 1 }
+                pieces.append(text[i..<end])
+                splits += 1
+            }
+        }
+        let result = List.make()
+        for piece in pieces.reversed() { List.append(result, make(piece)) }
+        return result
+    }
+
+    static func separatorPoints(_ separator: Value) throws(PythonError) -> [UInt32] {
+        guard separator.kind == .str else {
+            throw PythonError(.typeError, "must be str or None, not \(TypeObjects.name(separator.type))")
+        }
+        let sep = codePoints(separator)
+        if sep.isEmpty { throw PythonError(.valueError, "empty separator") }
+        return sep
+    }
+
+    /// `sep.join(items)` for a list or tuple of strs.
+    public static func join(_ separator: Value, _ items: Value) throws(PythonError) -> Value {
+        let (pointer, count) = items.kind == .tuple ? (Tuple.items(items), Tuple.count(items)) : (List.items(items), List.count(items))
+        var out: [UInt32] = []
+        let sep = codePoints(separator)
+        for i in 0..<count {
+            let item = pointer[i]
+            guard item.kind == .str else {
+                throw PythonError(.typeError, "sequence item \(i): expected str instance, \(TypeObjects.name(item.type)) found")
+            }
+            if i > 0 { out += sep }
+            out += codePoints(item)
+        }
+        return Str.make(codePoints: out)
+    }
+
+    // MARK: strip, search, replace
+
+    public enum StripSide { case both, left, right }
+
+    /// `s.strip(chars)` and its left and right forms; white space when no chars are given.
+    public static func strip(_ s: Value, characters: Value?, side: StripSide = .both) throws(PythonError) -> Value {
+        if let characters, characters.kind != .str {
+            throw PythonError(.typeError, "\(side == .both ? "" : side == .left ? "l" : "r")strip arg must be None or str")
+        }
+        let set = characters.map { Set(codePoints($0)) }
+        func strippable(_ c: UInt32) -> Bool { set?.contains(c) ?? isSpace(c) }
+        let text = codePoints(s)
+        var start = 0, end = text.count
+        if side != .right { while start < end && strippable(text[start]) { start += 1 } }
+        if side != .left { while end > start && strippable(text[end - 1]) { end -= 1 } }
+        return make(text[start..<end])
+    }
+
+    /// The index of `needle` in `s[start:end]` (clamped as slices are), searching from the
+    /// left or right; -1 when absent.
+    public static func find(_ s: Value, _ needle: Value, start: Int? = nil, end: Int? = nil, fromRight: Bool = false) throws(PythonError) -> Int {
+        guard needle.kind == .str else {
+            throw PythonError(.typeError, "must be str, not \(TypeObjects.name(needle.type))")
+        }
+        let text = codePoints(s), pattern = codePoints(needle)
+        let (low, high) = clampedRange(start, end, count: text.count)
+        if high - low < pattern.count { return -1 }
+        let candidates = Array(low...(high - pattern.count))
+        for i in fromRight ? candidates.reversed() : candidates where text[i..<(i + pattern.count)].elementsEqual(pattern) {
+            return i
+        }
+        return -1
+    }
+
+    /// `s.index(...)`: find, or ValueError("substring not found").
+    public static func index(_ s: Value, _ needle: Value, start: Int? = nil, end: Int? = nil, fromRight: Bool = false) throws(PythonError) -> Int {
+        let i = try find(s, needle, start: start, end: end, fromRight: fromRight)
+        if i < 0 { throw PythonError(.valueError, "substring not found") }
+        return i
+    }
+
+    /// Search bounds as CPython adjusts them: negative ones count from the end, the end is
+    /// clamped to the length, the start is not (a start past the end finds nothing).
+    static func clampedRange(_ start: Int?, _ end: Int?, count: Int) -> (Int, Int) {
+        let low = start.map { $0 < 0 ? max(0, $0 + count) : $0 } ?? 0
+        let high = end.map { $0 < 0 ? max(0, $0 + count) : min($0, count) } ?? count
+        return (low, high)
+    }
+
+    /// Non-overlapping occurrences of `needle`; an empty needle occurs between every character.
+    public static func count(_ s: Value, _ needle: Value, start: Int? = nil, end: Int? = nil) throws(PythonError) -> Int {
+        guard needle.kind == .str else {
+            throw PythonError(.typeError, "must be str, not \(TypeObjects.name(needle.type))")
+        }
+        let text = codePoints(s), pattern = codePoints(needle)
+        let (low, high) = clampedRange(start, end, count: text.count)
+        if high < low { return 0 }
+        if pattern.isEmpty { return high - low + 1 }
+        var n = 0, i = low
+        while i + pattern.count <= high {
+            if text[i..<(i + pattern.count)].elementsEqual(pattern) {
+                n += 1
+                i += pattern.count
+            } else {
+                i += 1
+            }
+        }
+        return n
+    }
+
+    /// `s.replace(old, new, count)`; an empty `old` inserts `new` between characters.
+    public static func replace(_ s: Value, _ old: Value, _ new: Value, count limit: Int = -1) throws(PythonError) -> Value {
+        guard old.kind == .str, new.kind == .str else {
+            throw PythonError(.typeError, "replace() argument \(old.kind == .str ? 2 : 1) must be str, not \(TypeObjects.name((old.kind == .str ? new : old).type))")
+        }
+        let text = codePoints(s), pattern = codePoints(old), replacement = codePoints(new)
+        var out: [UInt32] = []
+        var replaced = 0
+        var i = 0
+        if pattern.isEmpty {
+            for c in text {
+                if limit < 0 || replaced < limit { out += replacement; replaced += 1 }
+                out.append(c)
+            }
+            if limit < 0 || replaced < limit { out += replacement }
+            return Str.make(codePoints: out)
+        }
+        while i < text.count {
+            if (limit < 0 || replaced < limit) && i + pattern.count <= text.count && text[i..<(i + pattern.count)].elementsEqual(pattern) {
+                out += replacement
+                i += pattern.count
+                replaced += 1
+            } else {
+                out.append(text[i])
+                i += 1
+            }
+        }
+        return Str.make(codePoints: out)
+    }
+
+    /// `s.startswith(prefix)` / `s.endswith(suffix)`, with a str or a tuple of strs.
+    public static func hasAffix(_ s: Value, _ affix: Value, atEnd: Bool) throws(PythonError) -> Bool {
+        if affix.kind == .tuple {
+            for i in 0..<Tuple.count(affix) where try hasAffix(s, Tuple.items(affix)[i], atEnd: atEnd) { return true }
+            return false
+        }
+        guard affix.kind == .str else {
+            let name = atEnd ? "endswith" : "startswith"
+            throw PythonError(.typeError, "\(name) first arg must be str or a tuple of str, not \(TypeObjects.name(affix.type))")
+        }
+        let text = codePoints(s), part = codePoints(affix)
+        if part.count > text.count { return false }
+        return atEnd ? text.suffix(part.count).elementsEqual(part) : text.prefix(part.count).elementsEqual(part)
+    }
+
+    /// `s.partition(sep)` / `s.rpartition(sep)`.
+    public static func partition(_ s: Value, _ separator: Value, fromRight: Bool) throws(PythonError) -> Value {
+        let sep = try separatorPoints(separator)
+        let text = codePoints(s)
+        let i = try find(s, separator, fromRight: fromRight)
+        let empty = Str.make("")
+        if i < 0 { return fromRight ? Tuple.make(empty, empty, s) : Tuple.make(s, empty, empty) }
+        let head = make(text[0..<i])
+        let tail = make(text[(i + sep.count)...])
+        return Tuple.make(head, separator, tail)
+    }
+
+    // MARK: case and padding
+
+    /// `s.upper()` / `s.lower()` with Unicode's full case mappings ('ß'.upper() is 'SS').
+    public static func changeCase(_ s: Value, upper: Bool) -> Value {
+        let text = Str.swiftString(s)
+        return Str.make(upper ? text.uppercased() : text.lowercased())
+    }
+
+    /// `s.center(width, fill)`, `ljust` ('<') and `rjust` ('>'). Centring puts the odd pad
+    /// character on the left only when the width is odd too, as CPython does.
+    public static func justify(_ s: Value, width: Int, fill: Value?, align: Character) throws(PythonError) -> Value {
+        var fillPoint: UInt32 = 0x20
+        if let fill {
+            guard fill.kind == .str, Str.count(fill) == 1 else {
+                throw PythonError(.typeError, "The fill character must be exactly one character long")
+            }
+            fillPoint = Str.codePoint(fill, at: 0)
+        }
+        let text = codePoints(s)
+        let padding = width - text.count
+        if padding <= 0 { return s }
+        let left: Int
+        switch align {
+        case "<": left = 0
+        case ">": left = padding
+        default: left = padding / 2 + (padding & width & 1)
+        }
+        let out = [UInt32](repeating: fillPoint, count: left) + text + [UInt32](repeating: fillPoint, count: padding - left)
+        return Str.make(codePoints: out)
+    }
+
+    /// `s.zfill(width)`: zeros after a leading sign.
+    public static func zfill(_ s: Value, width: Int) -> Value {
+        var text = codePoints(s)
+        let padding = width - text.count
+        if padding <= 0 { return s }
+        let signed = !text.isEmpty && (text[0] == 0x2B || text[0] == 0x2D)
+        text.insert(contentsOf: [UInt32](repeating: 0x30, count: padding), at: signed ? 1 : 0)
+        return Str.make(codePoints: text)
+    }
+
+    /// `s.splitlines(keepends)`: \n, \r, \r\n, \v, \f, \x1c-\x1e, \x85, \u2028, \u2029 end lines.
+    public static func splitlines(_ s: Value, keepEnds: Bool = false) -> Value {
+        let text = codePoints(s)
+        let result = List.make()
+        var start = 0, i = 0
+        while i < text.count {
+            let c = text[i]
+            let isBreak = c == 0x0A || c == 0x0D || c == 0x0B || c == 0x0C || (0x1C...0x1E).contains(c) || c == 0x85 || c == 0x2028 || c == 0x2029
+            if !isBreak {
+                i += 1
+                continue
+            }
+            var end = i + 1
+            if c == 0x0D && end < text.count && text[end] == 0x0A { end += 1 }
+            List.append(result, make(text[start..<(keepEnds ? end : i)]))
+            start = end
+            i = end
+        }
+        if start < text.count { List.append(result, make(text[start...])) }
+        return result
+    }
+}
