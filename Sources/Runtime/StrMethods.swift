@@ -253,6 +253,75 @@ public enum StrMethods {
         return Str.make(upper ? text.uppercased() : text.lowercased())
     }
 
+    /// `s.title()`, `s.capitalize()`, `s.swapcase()`, with Unicode's full mappings.
+    public enum CaseStyle { case title, capitalize, swapcase }
+
+    public static func recase(_ s: Value, _ style: CaseStyle) -> Value {
+        var out = String.UnicodeScalarView()
+        var previousCased = false
+        for (i, c) in codePoints(s).enumerated() {
+            let scalar = Unicode.Scalar(c) ?? "\u{FFFD}"
+            let p = scalar.properties
+            let mapped: String
+            switch style {
+            case .title: mapped = previousCased ? p.lowercaseMapping : p.titlecaseMapping
+            case .capitalize: mapped = i == 0 ? p.titlecaseMapping : p.lowercaseMapping
+            case .swapcase: mapped = p.isUppercase ? p.lowercaseMapping : (p.isLowercase ? p.uppercaseMapping : String(scalar))
+            }
+            out.append(contentsOf: mapped.unicodeScalars)
+            previousCased = p.isCased
+        }
+        return Str.make(String(out))
+    }
+
+    /// The `is...` predicates of str: false for an empty str.
+    public enum Predicate { case digit, decimal, numeric, alpha, alnum, space, upper, lower, title }
+
+    public static func test(_ s: Value, _ predicate: Predicate) -> Bool {
+        let text = codePoints(s)
+        if text.isEmpty { return false }
+        let scalars = text.map { Unicode.Scalar($0) ?? "\u{FFFD}" }
+        switch predicate {
+        case .decimal: return scalars.allSatisfy { $0.properties.numericType == .decimal }
+        case .digit: return scalars.allSatisfy { $0.properties.numericType == .decimal || $0.properties.numericType == .digit }
+        case .numeric: return scalars.allSatisfy { $0.properties.numericType != nil }
+        case .alpha: return scalars.allSatisfy(isAlpha)
+        case .alnum: return scalars.allSatisfy { isAlpha($0) || $0.properties.numericType != nil }
+        case .space: return text.allSatisfy(isSpace)
+        case .upper, .lower:
+            // Every cased character in that case, and at least one cased character.
+            let cased = scalars.filter { $0.properties.isCased }
+            if cased.isEmpty { return false }
+            return cased.allSatisfy { predicate == .upper ? $0.properties.isUppercase : $0.properties.isLowercase }
+        case .title:
+            // Uppercase and titlecase letters only after uncased ones, lowercase only after cased.
+            var previousCased = false, sawCased = false
+            for scalar in scalars {
+                let p = scalar.properties
+                let upperOrTitle = p.isUppercase || p.generalCategory == .titlecaseLetter
+                if upperOrTitle {
+                    if previousCased { return false }
+                    previousCased = true
+                    sawCased = true
+                } else if p.isLowercase {
+                    if !previousCased { return false }
+                    previousCased = true
+                    sawCased = true
+                } else {
+                    previousCased = false
+                }
+            }
+            return sawCased
+        }
+    }
+
+    static func isAlpha(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+        default: return false
+        }
+    }
+
     /// `s.center(width, fill)`, `ljust` ('<') and `rjust` ('>'). Centring puts the odd pad
     /// character on the left only when the width is odd too, as CPython does.
     public static func justify(_ s: Value, width: Int, fill: Value?, align: Character) throws(PythonError) -> Value {

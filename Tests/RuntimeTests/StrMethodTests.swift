@@ -37,6 +37,10 @@ final class StrMethodTests: RuntimeTestCase {
             case 8: calls.append(Call(method: pick(["center", "ljust", "rjust"]), receiver: s, arguments: [], numbers: [Int(random.next() % 12)]))
             case 9: calls.append(Call(method: "zfill", receiver: s, arguments: [], numbers: [Int(random.next() % 10)]))
             case 10: calls.append(Call(method: "splitlines", receiver: s, arguments: [], numbers: random.next() % 2 == 0 ? [] : [1]))
+            case 11: calls.append(Call(method: pick(["title", "capitalize", "swapcase"]), receiver: s, arguments: [], numbers: []))
+            case 12, 13:
+                let methods = ["isdigit", "isdecimal", "isnumeric", "isalpha", "isalnum", "isspace", "isupper", "islower", "istitle"]
+                calls.append(Call(method: pick(methods), receiver: pick([s, pick(Self.predicateSamples)]), arguments: [], numbers: []))
             default: calls.append(Call(method: "join", receiver: pick([",", "", " - ", "é"]), arguments: [], numbers: []))
             }
         }
@@ -64,6 +68,11 @@ final class StrMethodTests: RuntimeTestCase {
         XCTAssertEqual(mismatches.count, 0, "of \(calls.count):\n" + mismatches.prefix(15).joined(separator: "\n"))
     }
 
+    /// Strs that exercise the predicates beyond ASCII: digits of other scripts, fractions,
+    /// titlecase letters, modifier letters, uncased letters.
+    static let predicateSamples = ["123", "١٢٣", "²", "½", "Ⅻ", "abc", "ABC", "Abc Def", "ǅungla", "ʰ", "日本", "a1", "A1b",
+                                   "Hello World", "hello World", "ΣΑΣ", "ß", "ﬁ", " \t", "\u{a0}", "x\u{300}", "Ǆ", "ǆ"]
+
     func perform(_ call: Call, joinItems: [String]) throws -> Value {
         let s = Str.make(call.receiver)
         let args = call.arguments.map { $0.map { Str.make($0) } }
@@ -87,6 +96,18 @@ final class StrMethodTests: RuntimeTestCase {
         case "ljust": return try StrMethods.justify(s, width: n[0], fill: nil, align: "<")
         case "rjust": return try StrMethods.justify(s, width: n[0], fill: nil, align: ">")
         case "zfill": return StrMethods.zfill(s, width: n[0])
+        case "title": return StrMethods.recase(s, .title)
+        case "capitalize": return StrMethods.recase(s, .capitalize)
+        case "swapcase": return StrMethods.recase(s, .swapcase)
+        case "isdigit": return .bool(StrMethods.test(s, .digit))
+        case "isdecimal": return .bool(StrMethods.test(s, .decimal))
+        case "isnumeric": return .bool(StrMethods.test(s, .numeric))
+        case "isalpha": return .bool(StrMethods.test(s, .alpha))
+        case "isalnum": return .bool(StrMethods.test(s, .alnum))
+        case "isspace": return .bool(StrMethods.test(s, .space))
+        case "isupper": return .bool(StrMethods.test(s, .upper))
+        case "islower": return .bool(StrMethods.test(s, .lower))
+        case "istitle": return .bool(StrMethods.test(s, .title))
         case "splitlines": return StrMethods.splitlines(s, keepEnds: n.first == 1)
         default:
             let list = List.make()
