@@ -44,7 +44,7 @@ extension Ints {
             throw PythonError(.valueError, "int() base must be >= 2 and <= 36, or 0")
         }
         let invalid = PythonError(.valueError, "invalid literal for int() with base \(base): \(Objects.reprOfString(text))")
-        var chars = Substring(text.trimmingCharacters(in: " \t\n\r\u{0B}\u{0C}"))
+        var chars = Substring(Floats.asciiDigitsAndSpaces(text).trimmingCharacters(in: " \t\n\r\u{0B}\u{0C}"))
         var negative = false
         if let first = chars.first, first == "+" || first == "-" {
             negative = first == "-"

@@ -116,3 +116,38 @@ final class StrMethodTests: RuntimeTestCase {
         }
     }
 }
+
+/// `float(text)` and `int(text)` over random texts must accept and reject what CPython does.
+final class NumberTextTests: RuntimeTestCase {
+    func testRandomTextsMatchCPython() throws {
+        var random = SplitMix64(seed: 4242)
+        func pick<T>(_ xs: [T]) -> T { xs[Int(random.next() % UInt64(xs.count))] }
+        let pieces = ["1", "0", "9", "_", ".", "e", "E", "+", "-", " ", "inf", "nan", "Infinity", "x", "0x", "١", "２", "\t", "\u{a0}", "5", "00"]
+        var texts: [String] = []
+        for _ in 0..<scaled(20_000, stressed: 300) {
+            texts.append((0..<(1 + random.next() % 6)).map { _ in pick(pieces) }.joined())
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("numbertext-\(getpid()).txt")
+        try texts.map { Objects.reprOfString($0) }.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let script = """
+        import sys
+        def attempt(f):
+            try:
+                return repr(f())
+            except Exception as e:
+                return type(e).__name__ + ': ' + str(e)
+        for line in open(sys.argv[1], encoding='utf-8'):
+            s = eval(line)
+            print(attempt(lambda: float(s)) + ' | ' + attempt(lambda: int(s, 0)) + ' | ' + attempt(lambda: int(s)))
+        """
+        let expected = try runPython(script, arguments: [file.path]).split(separator: "\n", omittingEmptySubsequences: false)
+        var mismatches: [String] = []
+        for (i, text) in texts.enumerated() {
+            let ours = outcome { Floats.make(try Floats.parse(text)) } + " | " + outcome { try Ints.parse(text, base: 0) }
+                + " | " + outcome { try Ints.parse(text, base: 10) }
+            if ours != expected[i] { mismatches.append("\(Objects.reprOfString(text))\n  python3: \(expected[i])\n  runtime: \(ours)") }
+        }
+        XCTAssertEqual(mismatches.count, 0, "of \(texts.count):\n" + mismatches.prefix(15).joined(separator: "\n"))
+    }
+}
