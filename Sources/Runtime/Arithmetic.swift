@@ -55,7 +55,7 @@ public enum Arithmetic {
         case .ints(let x, let y): return Ints.add(x, y)
         case .floats(let x, let y): return Floats.make(x + y)
         case .other:
-            if a.kind == .str && b.kind == .str { return Str.concatenate(a, b) }
+            if Sequences.isSequence(a) { return try Sequences.concatenate(a, b) }
             throw unsupported(.add, a, b)
         }
     }
@@ -86,7 +86,10 @@ public enum Arithmetic {
         switch try numericPair(a, b) {
         case .ints(let x, let y): return Ints.multiply(x, y)
         case .floats(let x, let y): return Floats.make(x * y)
-        case .other: throw unsupported(.multiply, a, b)
+        case .other:
+            if Sequences.isSequence(a) { return try Sequences.repeated(a, b) }
+            if Sequences.isSequence(b) { return try Sequences.repeated(b, a) }
+            throw unsupported(.multiply, a, b)
         }
     }
 

@@ -70,6 +70,9 @@ extension RuntimeTestCase {
         case "float('inf')": return Floats.make(.infinity)
         case "float('-inf')": return Floats.make(-.infinity)
         case "float('nan')": return Floats.make(.nan)
+        case "None": return BuiltinTypes.none
+        case "2**62": return try Ints.power(Value(smallInt: 2), Value(smallInt: 62))
+        case "-(2**70)": return Ints.negate(try Ints.power(Value(smallInt: 2), Value(smallInt: 70)))
         default:
             if source.hasPrefix("'") { return Str.make(String(source.dropFirst().dropLast())) }
             if source.contains(".") || source.contains("e") { return Floats.make(Double(source)!) }

@@ -42,3 +42,78 @@ final class RangeTests: RuntimeTestCase {
         XCTAssertEqual(TypeObjects.name(method.type), "method")
     }
 }
+
+/// Indexing, slicing, +, * and `in` on strs, lists and tuples, against CPython.
+final class SequenceTests: RuntimeTestCase {
+    func testRandomSequenceOperationsMatchCPython() throws {
+        var random = SplitMix64(seed: 8080)
+        func pick<T>(_ xs: [T]) -> T { xs[Int(random.next() % UInt64(xs.count))] }
+        let sequences = ["'abcdef'", "''", "'é日x'", "[1, 2.5, 'x', (3,)]", "[]", "(1, 2, 3, 4, 5)", "()", "('a',)"]
+        let indexes = ["0", "1", "-1", "5", "-7", "True", "2**70", "2**62", "'a'", "1.5"]
+        let bounds = ["None", "0", "1", "-1", "3", "-3", "10", "-10", "2**70"]
+        let steps = ["None", "1", "2", "-1", "-2", "3", "0"]
+        // Each case: its Python source, the sequence it operates on, and our evaluation.
+        var expressions: [(String, String, (Value) throws -> Value)] = []
+        for _ in 0..<scaled(5000, stressed: 200) {
+            let s = pick(sequences)
+            switch random.next() % 5 {
+            case 0:
+                let i = pick(indexes)
+                expressions.append(("\(s)[\(i)]", s, { v in try Sequences.item(v, try self.valueOf(i)) }))
+            case 1:
+                let (a, b, c) = (pick(bounds), pick(bounds), pick(steps))
+                expressions.append(("\(s)[\(a):\(b):\(c)]", s, { v in
+                    try Sequences.item(v, Slices.make(start: try self.valueOf(a), stop: try self.valueOf(b), step: try self.valueOf(c)))
+                }))
+            case 2:
+                let other = pick(sequences + ["1", "'q'"])
+                expressions.append(("\(s) + \(other)", s, { v in try Arithmetic.add(v, try self.sequenceValue(other)) }))
+            case 3:
+                let n = pick(["0", "2", "-1", "True", "1.5", "2**70", "-(2**70)"])
+                expressions.append(("\(s) * \(n)", s, { v in try Arithmetic.multiply(v, try self.valueOf(n)) }))
+            default:
+                let x = pick(["'a'", "'cd'", "''", "1", "2.5", "(3,)", "'x'"])
+                expressions.append(("\(x) in \(s)", s, { v in .bool(try Sequences.contains(v, try self.sequenceValue(x))) }))
+            }
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("sequences-\(getpid()).txt")
+        try expressions.map(\.0).joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let script = """
+        import sys, warnings
+        warnings.simplefilter('ignore')
+        for line in open(sys.argv[1], encoding='utf-8'):
+            try:
+                r = repr(eval(line))
+            except Exception as e:
+                r = type(e).__name__ + ': ' + str(e)
+            print(r)
+        """
+        let expected = try runPython(script, arguments: [file.path]).split(separator: "\n", omittingEmptySubsequences: false)
+        var mismatches: [String] = []
+        for (i, (source, sequence, evaluate)) in expressions.enumerated() {
+            let ours = outcome { try evaluate(try self.sequenceValue(sequence)) }
+            if ours != expected[i] { mismatches.append("\(source)\n  python3: \(expected[i])\n  runtime: \(ours)") }
+        }
+        XCTAssertEqual(mismatches.count, 0, "of \(expressions.count):\n" + mismatches.prefix(15).joined(separator: "\n"))
+    }
+
+    /// The value of one of the test's sequence or scalar literals.
+    func sequenceValue(_ source: String) throws -> Value {
+        switch source {
+        case "[1, 2.5, 'x', (3,)]":
+            let list = List.make()
+            List.append(list, Value(smallInt: 1)); List.append(list, Floats.make(2.5)); List.append(list, Str.make("x"))
+            List.append(list, Tuple.make(Value(smallInt: 3)))
+            return list
+        case "[]": return List.make()
+        case "(1, 2, 3, 4, 5)": return Tuple.make((1...5).map { Value(smallInt: $0) })
+        case "()": return Tuple.make()
+        case "('a',)": return Tuple.make(Str.make("a"))
+        case "(3,)": return Tuple.make(Value(smallInt: 3))
+        case "'é日x'": return Str.make("é日x")
+        case "None": return BuiltinTypes.none
+        default: return try valueOf(source)
+        }
+    }
+}
