@@ -134,3 +134,74 @@ final class SetTests: RuntimeTestCase {
         XCTAssertTrue(try Sets.contains(set, Floats.make(Double(n - 1) + 0.5)))
     }
 }
+
+/// Random sequences of list method calls, applied here and in CPython, must leave the same
+/// lists and return the same results.
+final class ListMethodTests: RuntimeTestCase {
+    func testRandomMethodSequencesMatchCPython() throws {
+        var random = SplitMix64(seed: 5150)
+        func small() -> Int { Int(random.next() % 9) - 3 }
+        var programs: [[String]] = []
+        for _ in 0..<scaled(1500, stressed: 60) {
+            programs.append((0..<(3 + random.next() % 8)).map { _ in
+                switch random.next() % 9 {
+                case 0: return "append(\(small()))"
+                case 1: return "insert(\(small() * 2), \(small()))"
+                case 2: return "pop()"
+                case 3: return "pop(\(small()))"
+                case 4: return "remove(\(small()))"
+                case 5: return "index(\(small()))"
+                case 6: return "count(\(small()))"
+                case 7: return ["reverse()", "clear()", "extend((1, 2))", "extend(l)"][Int(random.next() % 4)]
+                default: return "append(\(Double(small()) / 2))"
+                }
+            })
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("lists-\(getpid()).txt")
+        try programs.map { $0.joined(separator: ";") }.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let script = """
+        import sys
+        for line in open(sys.argv[1]):
+            l = [1, 2, 3]
+            out = []
+            for call in line.strip().split(';'):
+                try:
+                    out.append(repr(eval('l.' + call)))
+                except Exception as e:
+                    out.append(type(e).__name__ + ': ' + str(e))
+            print(' | '.join(out) + ' => ' + repr(l))
+        """
+        let expected = try runPython(script, arguments: [file.path]).split(separator: "\n", omittingEmptySubsequences: false)
+        var mismatches: [String] = []
+        for (i, program) in programs.enumerated() {
+            let l = List.make()
+            for k in 1...3 { List.append(l, Value(smallInt: k)) }
+            let results = program.map { call in outcome { try self.apply(call, to: l) } }
+            let ours = results.joined(separator: " | ") + " => " + repr(l)
+            if ours != expected[i] { mismatches.append("\(program)\n  python3: \(expected[i])\n  runtime: \(ours)") }
+        }
+        XCTAssertEqual(mismatches.count, 0, "of \(programs.count):\n" + mismatches.prefix(10).joined(separator: "\n"))
+    }
+
+    func apply(_ call: String, to l: Value) throws -> Value {
+        let name = String(call.prefix { $0 != "(" })
+        let inside = call.dropFirst(name.count + 1).dropLast()
+        let numbers = inside.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        func number(_ d: Double) -> Value { d == d.rounded() && !inside.contains(".") ? Value(smallInt: Int(d)) : Floats.make(d) }
+        let none = BuiltinTypes.none
+        switch name {
+        case "append": List.append(l, number(numbers[0])); return none
+        case "insert": List.insert(l, at: Int(numbers[0]), Value(smallInt: Int(numbers[1]))); return none
+        case "pop": return try List.pop(l, at: numbers.first.map { Int($0) } ?? -1)
+        case "remove": try List.remove(l, Value(smallInt: Int(numbers[0]))); return none
+        case "index": return Ints.make(try List.index(l, of: Value(smallInt: Int(numbers[0]))))
+        case "count": return Ints.make(try List.occurrences(l, of: Value(smallInt: Int(numbers[0]))))
+        case "reverse": List.reverse(l); return none
+        case "clear": List.clear(l); return none
+        default:
+            List.extend(l, with: inside == "l" ? l : Tuple.make(Value(smallInt: 1), Value(smallInt: 2)))
+            return none
+        }
+    }
+}
