@@ -189,3 +189,78 @@ public enum Dict {
         }
     }
 }
+
+/// The methods of dict that need no view objects, with CPython's results and errors.
+extension Dict {
+    /// `d.pop(key[, default])`: KeyError when absent without a default.
+    public static func pop(_ d: Value, _ key: Value, default fallback: Value? = nil) throws(PythonError) -> Value {
+        let value = try get(d, key)
+        if value.isNull {
+            if let fallback { return fallback }
+            throw PythonError(exception: Exceptions.make(BuiltinException.keyError.type, arguments: [key]))
+        }
+        try remove(d, key)
+        return value
+    }
+
+    /// `d.setdefault(key, default)`.
+    public static func setDefault(_ d: Value, _ key: Value, _ fallback: Value) throws(PythonError) -> Value {
+        let value = try get(d, key)
+        if !value.isNull { return value }
+        try set(d, key, fallback)
+        return fallback
+    }
+
+    /// `d.popitem()`: the last inserted pair, as a tuple.
+    public static func popItem(_ d: Value) throws(PythonError) -> Value {
+        let dict = d.fields(DictObject.self)
+        var i = dict.pointee.entriesUsed - 1
+        while i >= 0 && entries(dict)[i * 2].isNull { i -= 1 }
+        guard i >= 0 else { throw PythonError(.keyError, "popitem(): dictionary is empty") }
+        let key = entries(dict)[i * 2], value = entries(dict)[i * 2 + 1]
+        let pair = Tuple.make(key, value)
+        try remove(d, key)
+        // CPython also forgets the entry, so the next insertion reuses its place.
+        let after = d.fields(DictObject.self)
+        if after.pointee.entriesUsed == i + 1 { after.pointee.entriesUsed = i }
+        return pair
+    }
+
+    /// `d.update(other)` for a dict.
+    public static func update(_ d: Value, with other: Value) throws(PythonError) {
+        try forEach(other) { key, value throws(PythonError) in try set(d, key, value) }
+    }
+
+    /// `d.clear()`.
+    public static func clear(_ d: Value) {
+        let dict = d.fields(DictObject.self)
+        dict.pointee.entries = Value(smallInt: 0)
+        dict.pointee.count = 0
+        dict.pointee.entriesUsed = 0
+        resize(d, slots: minimumSlots)
+        d.fields(DictObject.self).pointee.version &+= 1
+    }
+
+    /// `d.copy()`.
+    public static func copy(_ d: Value) throws(PythonError) -> Value {
+        let result = make()
+        try update(result, with: d)
+        return result
+    }
+
+    /// `a == b` for dicts: the same keys with equal values, in any order.
+    public static func equal(_ a: Value, _ b: Value) throws(PythonError) -> Bool {
+        if count(a) != count(b) { return false }
+        var same = true
+        try forEach(a) { key, value throws(PythonError) in
+            guard same else { return }
+            let other = try get(b, key)
+            if other.isNull {
+                same = false
+            } else {
+                same = try Objects.equal(value, other)
+            }
+        }
+        return same
+    }
+}

@@ -52,6 +52,9 @@ public enum Objects {
         if (ka == .set || ka == .frozenset) && (kb == .set || kb == .frozenset) {
             return try compareSets(a, b, op)
         }
+        if ka == .dict && kb == .dict && (op == .equal || op == .notEqual) {
+            return try Dict.equal(a, b) == (op == .equal)
+        }
         switch op {
         case .equal: return a.is(b)
         case .notEqual: return !a.is(b)

@@ -205,3 +205,93 @@ final class ListMethodTests: RuntimeTestCase {
         }
     }
 }
+
+/// Random sequences of dict operations, here and in CPython: same results, same final dict
+/// (insertion order included).
+final class DictMethodTests: RuntimeTestCase {
+    func testRandomOperationSequencesMatchCPython() throws {
+        var random = SplitMix64(seed: 6060)
+        func key() -> Int { Int(random.next() % 7) }
+        var programs: [[String]] = []
+        for _ in 0..<scaled(1500, stressed: 60) {
+            programs.append((0..<(3 + random.next() % 10)).map { _ in
+                switch random.next() % 10 {
+                case 0, 1: return "set \(key()) \(key())"
+                case 2: return "del \(key())"
+                case 3: return "get \(key())"
+                case 4: return "pop \(key())"
+                case 5: return "popd \(key())"
+                case 6: return "setdefault \(key()) \(key())"
+                case 7: return "popitem"
+                case 8: return ["update", "clear", "copyeq"][Int(random.next() % 3)]
+                default: return "in \(key())"
+                }
+            })
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("dicts-\(getpid()).txt")
+        try programs.map { $0.joined(separator: ";") }.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let script = """
+        import sys
+        def run(d, op, *a):
+            if op == 'set': d[a[0]] = a[1]; return None
+            if op == 'del': del d[a[0]]; return None
+            if op == 'get': return d.get(a[0])
+            if op == 'pop': return d.pop(a[0])
+            if op == 'popd': return d.pop(a[0], -1)
+            if op == 'setdefault': return d.setdefault(a[0], a[1])
+            if op == 'popitem': return d.popitem()
+            if op == 'update': d.update({5: 50, 0: 0}); return None
+            if op == 'clear': d.clear(); return None
+            if op == 'copyeq': return d.copy() == d
+            if op == 'in': return a[0] in d
+        for line in open(sys.argv[1]):
+            d = {1: 10, 2: 20}
+            out = []
+            for call in line.strip().split(';'):
+                op, *args = call.split()
+                try:
+                    out.append(repr(run(d, op, *map(int, args))))
+                except Exception as e:
+                    out.append(type(e).__name__ + ': ' + str(e))
+            print(' | '.join(out) + ' => ' + repr(d))
+        """
+        let expected = try runPython(script, arguments: [file.path]).split(separator: "\n", omittingEmptySubsequences: false)
+        var mismatches: [String] = []
+        for (i, program) in programs.enumerated() {
+            let d = Dict.make()
+            try Dict.set(d, Value(smallInt: 1), Value(smallInt: 10))
+            try Dict.set(d, Value(smallInt: 2), Value(smallInt: 20))
+            let results = program.map { call in outcome { try self.apply(call, to: d) } }
+            let ours = results.joined(separator: " | ") + " => " + repr(d)
+            if ours != expected[i] { mismatches.append("\(program)\n  python3: \(expected[i])\n  runtime: \(ours)") }
+        }
+        XCTAssertEqual(mismatches.count, 0, "of \(programs.count):\n" + mismatches.prefix(10).joined(separator: "\n"))
+    }
+
+    func apply(_ call: String, to d: Value) throws -> Value {
+        let words = call.split(separator: " ")
+        let a = words.dropFirst().map { Value(smallInt: Int($0)!) }
+        let none = BuiltinTypes.none
+        switch words[0] {
+        case "set": try Dict.set(d, a[0], a[1]); return none
+        case "del":
+            if !(try Dict.remove(d, a[0])) { throw PythonError(exception: Exceptions.make(BuiltinException.keyError.type, arguments: [a[0]])) }
+            return none
+        case "get": let v = try Dict.get(d, a[0]); return v.isNull ? none : v
+        case "pop": return try Dict.pop(d, a[0])
+        case "popd": return try Dict.pop(d, a[0], default: Value(smallInt: -1))
+        case "setdefault": return try Dict.setDefault(d, a[0], a[1])
+        case "popitem": return try Dict.popItem(d)
+        case "update":
+            let other = Dict.make()
+            try Dict.set(other, Value(smallInt: 5), Value(smallInt: 50))
+            try Dict.set(other, Value(smallInt: 0), Value(smallInt: 0))
+            try Dict.update(d, with: other)
+            return none
+        case "clear": Dict.clear(d); return none
+        case "copyeq": return .bool(try Objects.equal(try Dict.copy(d), d))
+        default: return .bool(!(try Dict.get(d, a[0])).isNull)
+        }
+    }
+}
