@@ -50,6 +50,9 @@ static inline size_t bigz_limb_count(const bigz *a) { return mpz_size(a); }
 static inline mp_limb_t bigz_limb(const bigz *a, size_t i) { return mpz_getlimbn(a, i); }
 static inline void bigz_gcd(bigz *r, const bigz *a, const bigz *b) { mpz_gcd(r, a, b); }
 static inline void bigz_sqrt(bigz *r, const bigz *a) { mpz_sqrt(r, a); }
+static inline void bigz_fac_ui(bigz *r, unsigned long n) { mpz_fac_ui(r, n); }
+static inline void bigz_bin_ui(bigz *r, const bigz *n, unsigned long k) { mpz_bin_ui(r, n, k); }
+static inline void bigz_lcm(bigz *r, const bigz *a, const bigz *b) { mpz_lcm(r, a, b); }
 
 /// A read-only mpz over a caller-owned limb: lets a small int take part in a GMP operation
 /// without allocating. The limb must outlive every use of the mpz.

@@ -1,0 +1,58 @@
+import Foundation
+import XCTest
+@testable import Runtime
+
+/// Random calls of the math module's functions must give CPython's results or errors.
+final class MathModuleTests: RuntimeTestCase {
+    func testRandomCallsMatchCPython() throws {
+        var random = SplitMix64(seed: 314)
+        func pick<T>(_ xs: [T]) -> T { xs[Int(random.next() % UInt64(xs.count))] }
+        let numbers = ["0", "1", "-1", "2", "7", "-42", "255", "2**70", "-(2**65)", "True", "0.0", "-0.0", "0.5", "1.5", "-2.5",
+                       "0.1", "123456.789", "1e16", "1e-7", "-1e300", "1e300", "float('inf')", "float('-inf')", "float('nan')", "'abc'"]
+        let integers = ["0", "1", "5", "12", "-18", "20", "-1", "2**70", "True", "1.5"]
+        let unary = Array(MathModule.unaryFloatFunctions.keys).sorted() + ["log", "log2", "log10", "floor", "ceil", "trunc",
+                                                                            "isnan", "isinf", "isfinite", "modf", "frexp", "degrees", "radians"]
+        var calls: [(String, [String])] = []
+        for _ in 0..<scaled(20_000, stressed: 300) {
+            switch random.next() % 6 {
+            case 0, 1, 2: calls.append((pick(unary), [pick(numbers)]))
+            case 3: calls.append((pick(["pow", "fmod", "atan2", "copysign", "log"]), [pick(numbers), pick(numbers)]))
+            case 4: calls.append((pick(["factorial", "isqrt", "gcd", "lcm", "comb", "perm"]), (0..<(1 + random.next() % 2)).map { _ in pick(integers) }))
+            default: calls.append(("ldexp", [pick(numbers), pick(integers)]))
+            }
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("math-\(getpid()).txt")
+        try calls.map { "math.\($0.0)(\($0.1.joined(separator: ", ")))" }.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let script = """
+        import sys, math
+        for line in open(sys.argv[1]):
+            try:
+                r = repr(eval(line))
+            except Exception as e:
+                r = type(e).__name__ + ': ' + str(e)
+            print(r)
+        """
+        let expected = try runPython(script, arguments: [file.path]).split(separator: "\n", omittingEmptySubsequences: false)
+        var mismatches: [String] = []
+        for (i, (name, sources)) in calls.enumerated() {
+            let ours = outcome {
+                let list = List.make()
+                for source in sources { List.append(list, try self.valueOf(source)) }
+                return try MathModule.call(name, (0..<List.count(list)).map { List.item(list, at: $0) })
+            }
+            if ours != expected[i] { mismatches.append("math.\(name)(\(sources.joined(separator: ", ")))\n  python3: \(expected[i])\n  runtime: \(ours)") }
+        }
+        XCTAssertEqual(mismatches.count, 0, "of \(calls.count):\n" + mismatches.prefix(15).joined(separator: "\n"))
+    }
+
+    func testFsumIsExact() throws {
+        let list = List.make()
+        for _ in 0..<10 { List.append(list, Floats.make(0.1)) }
+        XCTAssertEqual(Floats.value(try MathModule.call("fsum", [list])), 1.0)
+        let mixed = List.make()
+        for d in [1e100, 1.0, -1e100, 1e-100] { List.append(mixed, Floats.make(d)) }
+        XCTAssertEqual(Floats.value(try MathModule.call("fsum", [mixed])), 1.0)
+        XCTAssertEqual(outcome { try MathModule.call("log", [Value(smallInt: 1), Value(smallInt: 1)]) }, "ZeroDivisionError: float division by zero")
+    }
+}
