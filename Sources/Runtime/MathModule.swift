@@ -62,7 +62,7 @@ public enum MathModule {
             let (x, y) = (try real(arguments[0]), try real(arguments[1]))
             if y.isInfinite && x.isFinite { return Floats.make(x) }
             let r = Glibc.fmod(x, y)
-            if r.isNaN && !x.isNaN && !y.isNaN { throw domainError }
+            if r.isNaN && !x.isNaN && !y.isNaN { throw domainError() }
             return Floats.make(r)
         case "atan2", "copysign":
             try expect(name, arguments, count: 2)
@@ -118,7 +118,9 @@ public enum MathModule {
         "fabs": (Glibc.fabs, false), "cbrt": (Glibc.cbrt, false), "erf": (Glibc.erf, false), "erfc": (Glibc.erfc, false),
     ]
 
-    static let domainError = PythonError(.valueError, "math domain error")
+    /// A new error each time: an exception object kept in a Swift global would be invisible to
+    /// the collector and freed under it.
+    static func domainError() -> PythonError { PythonError(.valueError, "math domain error") }
 
     static func applyUnary(_ f: (Double) -> Double, _ x: Double, canOverflow: Bool) throws(PythonError) -> Double {
         let r = f(x)
@@ -134,7 +136,7 @@ public enum MathModule {
     static func logarithm(_ v: Value, _ f: (Double) -> Double) throws(PythonError) -> Double {
         if Ints.isInt(v) {
             let n = Ints.unbool(v)
-            if Ints.sign(n) <= 0 { throw domainError }
+            if Ints.sign(n) <= 0 { throw domainError() }
             if let d = try? Ints.toDouble(n) { return f(d) }
             let bits = Int(bigz_sizeinbase(Ints.mpz(of: n), 2))
             let mantissa = Ints.withTemporaries(1) { t in
@@ -145,7 +147,7 @@ public enum MathModule {
         }
         let x = try real(v)
         if x.isNaN || x == .infinity { return f(x) }
-        if x <= 0 { throw domainError }
+        if x <= 0 { throw domainError() }
         return f(x)
     }
 
@@ -155,9 +157,9 @@ public enum MathModule {
             if y.isNaN { return x == 1 ? 1 : y }
             return Glibc.pow(x, y)
         }
-        if x == 0 && y < 0 { throw domainError }
+        if x == 0 && y < 0 { throw domainError() }
         let r = Glibc.pow(x, y)
-        if r.isNaN { throw domainError }
+        if r.isNaN { throw domainError() }
         if r.isInfinite { throw PythonError(.overflowError, "math range error") }
         return r
     }
