@@ -69,6 +69,12 @@ func decodeEscapes(_ body: Substring, isRaw: Bool, isBytes: Bool) throws(EscapeE
     while index < scalars.count {
         let scalar = scalars[index]
         index += 1
+        if scalar == "\r" {
+            // CPython reads every line break as "\n", inside strings too.
+            if index < scalars.count && scalars[index] == "\n" { index += 1 }
+            result.append(0x0A)
+            continue
+        }
         guard scalar == "\\" && !isRaw && index < scalars.count else {
             result.append(scalar.value)
             continue

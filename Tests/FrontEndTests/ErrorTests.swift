@@ -26,7 +26,7 @@ final class ErrorTests: XCTestCase {
     func testMessagesAndLocationsMatchCPython() throws {
         let script = """
             import sys, json
-            for src in json.loads(sys.stdin.read() if False else sys.argv[1]):
+            for src in json.loads(sys.argv[1]):
                 try:
                     compile(src, 'prog.py', 'exec')
                     print('OK')
