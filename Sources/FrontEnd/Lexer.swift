@@ -173,6 +173,7 @@ public struct Lexer {
     mutating func startNextLine() {
         line += 1
         lineStart = position
+        columnMark = (position, 0)
     }
 
     /// At the end of input: close an unterminated last line the way `tokenize` does, then pop every
@@ -237,7 +238,7 @@ public struct Lexer {
 
     /// The code-point column of a byte offset on the current line.
     mutating func column(at offset: Int) -> Int {
-        if columnMark.offset < lineStart || columnMark.offset > offset {
+        if columnMark.offset > offset {
             columnMark = (lineStart, 0)
         }
         columnMark.column += source.codePointCount(from: columnMark.offset, to: offset)
