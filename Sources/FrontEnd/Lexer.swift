@@ -95,12 +95,21 @@ public struct Lexer {
         lineIsBlank = false
         guard brackets.isEmpty else { return }
         var width = IndentWidth()
+        // Indentation cannot be split over lines with backslashes: the width before the first
+        // backslash that follows some blanks is the line's indentation (CPython's cont_line_col).
+        var widthBeforeContinuation: Int?
         var index = position
         measuring: while true {
             switch bytes.count > index ? bytes[index] : 0 {
             case UInt8(ascii: " "): width.addSpace()
             case UInt8(ascii: "\t"): width.addTab()
             case 0x0C: width.addFormFeed()
+            case UInt8(ascii: "\\"):
+                if width.column > 0 && widthBeforeContinuation == nil { widthBeforeContinuation = width.column }
+                position = index
+                try continueLine()
+                index = position
+                continue measuring
             default: break measuring
             }
             index += 1
@@ -110,6 +119,9 @@ public struct Lexer {
         if first == UInt8(ascii: "#") || isLineBreak(first) {
             lineIsBlank = true
             return
+        }
+        if let column = widthBeforeContinuation {
+            width = IndentWidth(column: column, alternateColumn: column)
         }
         do {
             switch try indentation.change(to: width) {

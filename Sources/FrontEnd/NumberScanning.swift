@@ -119,10 +119,11 @@ extension Lexer {
         return true
     }
 
-    /// A number may not run into a name (`1abc`), except into the keywords that can follow a number
-    /// in valid code (`1if x else 2`), which CPython only warns about.
+    /// A number may not run into an ASCII name character (`1abc`), except into the keywords that can
+    /// follow a number in valid code (`1if x else 2`), which CPython only warns about. A non-ASCII
+    /// character ends the number and is judged as the start of a name (`0€` is "invalid character").
     private mutating func checkEndOfNumber(kind: String) throws(SyntaxErrorInfo) {
-        guard isIdentifierContinuation(peek()) && !keywordFollows() else { return }
+        guard peek() < 0x80 && isIdentifierContinuation(peek()) && !keywordFollows() else { return }
         throw syntaxError("invalid \(kind) literal", cursor: position)
     }
 

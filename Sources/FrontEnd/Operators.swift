@@ -4,7 +4,7 @@ extension Lexer {
         let start = position
         let first = peek()
         let length = operatorLength(first, peek(1), peek(2))
-        guard length > 0 else { throw unexpectedCharacter() }
+        guard length > 0 else { return try unexpectedCharacter() }
         position += length
         if length == 1 {
             try trackBracket(first, at: start)
@@ -66,15 +66,14 @@ extension Lexer {
         return syntaxError(message, cursor: position)
     }
 
-    /// A byte that starts no token. ASCII punctuation such as `$`, `?` or a lone `!` reaches the
-    /// parser in CPython, which rejects it as "invalid syntax" at that character; anything else is
-    /// a non-printable control character.
-    private mutating func unexpectedCharacter() -> SyntaxErrorInfo {
+    /// A byte that starts no token: printable ASCII becomes an ERRORTOKEN for the parser to reject;
+    /// a control character is an error here.
+    private mutating func unexpectedCharacter() throws(SyntaxErrorInfo) -> Token {
         let byte = peek()
-        let offset = column(at: position) + 1
-        if byte > 0x20 && byte < 0x7F {
-            return error(.syntaxError, "invalid syntax", offset: offset, endOffset: offset + 1)
+        guard byte > 0x20 && byte < 0x7F else {
+            throw error(.syntaxError, invalidCharacterMessage(Unicode.Scalar(byte)), offset: column(at: position) + 1)
         }
-        return error(.syntaxError, invalidCharacterMessage(Unicode.Scalar(byte)), offset: offset)
+        position += 1
+        return token(.errorToken, from: position - 1)
     }
 }

@@ -3,6 +3,10 @@
 /// are split later by `FStringBody` for the parser.
 public enum TokenKind: UInt8, Sendable {
     case name, number, string, op, newline, nl, indent, dedent, comment, endMarker
+    /// A printable ASCII character that starts no token (`$`, `?`, a lone `!`). CPython's tokenizer
+    /// passes it on and the parser rejects it with "invalid syntax"; reporting it there, not here,
+    /// lets a tokenizer error later in the file win, as in CPython.
+    case errorToken
 
     /// The name `tokenize.tok_name` gives the kind.
     public var pythonName: String {
@@ -17,6 +21,7 @@ public enum TokenKind: UInt8, Sendable {
         case .dedent: return "DEDENT"
         case .comment: return "COMMENT"
         case .endMarker: return "ENDMARKER"
+        case .errorToken: return "ERRORTOKEN"
         }
     }
 }

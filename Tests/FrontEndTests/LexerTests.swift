@@ -64,4 +64,8 @@ final class LexerTests: XCTestCase {
         let tokens = try lines(ops + "\n").dropLast(2).map { $0.split(separator: " ")[1] }
         XCTAssertEqual(tokens.map { String($0.dropFirst().dropLast()) }, ops.split(separator: " ").map(String.init))
     }
+
+    func testStrayPunctuationIsAnErrorTokenForTheParser() throws {
+        XCTAssertEqual(try lines("$?!\n").prefix(3), ["ERRORTOKEN '$' (1, 0) (1, 1)", "ERRORTOKEN '?' (1, 1) (1, 2)", "ERRORTOKEN '!' (1, 2) (1, 3)"])
+    }
 }
