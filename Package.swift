@@ -28,6 +28,7 @@ let package = Package(
         .target(name: "CSupport"),
         .target(name: "Runtime", dependencies: ["CGMP", "CSupport"], swiftSettings: vmSettings),
         .target(name: "Assembler", swiftSettings: vmSettings),
+        .target(name: "FrontEnd", swiftSettings: vmSettings),
         .target(name: "Harness", swiftSettings: [.swiftLanguageMode(.v5)]),
         // Spawns one engine process and reports its own rusage: a tiny C image, so that the child's peak
         // RSS is not floored by the harness's (docs/HARNESS.md, "Measuring one process").
@@ -44,6 +45,7 @@ let package = Package(
             name: "assembler-bench", dependencies: ["Assembler"], path: "benchmarks/assembler", swiftSettings: vmSettings),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
         .testTarget(name: "AssemblerTests", dependencies: ["Assembler"]),
+        .testTarget(name: "FrontEndTests", dependencies: ["FrontEnd"]),
         .testTarget(name: "HarnessTests", dependencies: ["Harness"], exclude: ["Fixtures"]),
     ]
 )
