@@ -42,6 +42,8 @@ let package = Package(
         .executableTarget(
             name: "runtime-bench", dependencies: ["Runtime"], path: "benchmarks/runtime", swiftSettings: vmSettings),
         .executableTarget(
+            name: "frontend-bench", dependencies: ["FrontEnd"], path: "benchmarks/frontend", swiftSettings: vmSettings),
+        .executableTarget(
             name: "assembler-bench", dependencies: ["Assembler"], path: "benchmarks/assembler", swiftSettings: vmSettings),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
         .testTarget(name: "AssemblerTests", dependencies: ["Assembler"]),
