@@ -25,9 +25,6 @@ final class FormattingTests: RuntimeTestCase {
             spec += maybe(35, "." + String(random.next() % 12)) + pick(types)
             cases.append((pick(values), spec))
         }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("format-\(getpid()).txt")
-        try cases.map { "\($0.0)\t\($0.1)" }.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: file) }
         let script = """
         import sys
         for line in open(sys.argv[1], encoding='utf-8'):
@@ -38,7 +35,7 @@ final class FormattingTests: RuntimeTestCase {
                 r = type(e).__name__ + ': ' + str(e)
             print(r)
         """
-        let expected = try runPython(script, arguments: [file.path]).split(separator: "\n", omittingEmptySubsequences: false)
+        let expected = try pythonResults(of: cases.map { "\($0.0)\t\($0.1)" }, script: script)
         var mismatches: [String] = []
         for (i, (valueSource, spec)) in cases.enumerated() {
             let value = try valueOf(valueSource)
@@ -112,11 +109,7 @@ final class PercentFormattingTests: RuntimeTestCase {
             if chance(3) { template += "%" }
             cases.append((template, args))
         }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("percent-\(getpid()).txt")
         func tupleSource(_ args: [String]) -> String { args.isEmpty ? "()" : "(" + args.joined(separator: ", ") + ",)" }
-        try cases.map { $0.template + "\t" + tupleSource($0.args) }.joined(separator: "\n")
-            .write(to: file, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: file) }
         let script = """
         import sys
         for line in open(sys.argv[1], encoding='utf-8'):
@@ -127,7 +120,7 @@ final class PercentFormattingTests: RuntimeTestCase {
                 r = type(e).__name__ + ': ' + str(e)
             print(r)
         """
-        let expected = try runPython(script, arguments: [file.path]).split(separator: "\n", omittingEmptySubsequences: false)
+        let expected = try pythonResults(of: cases.map { $0.template + "\t" + tupleSource($0.args) }, script: script)
         var mismatches: [String] = []
         for (i, c) in cases.enumerated() {
             let ours = outcome { () throws -> Value in

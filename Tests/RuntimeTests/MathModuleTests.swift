@@ -21,19 +21,7 @@ final class MathModuleTests: RuntimeTestCase {
             default: calls.append(("ldexp", [pick(numbers), pick(integers)]))
             }
         }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("math-\(getpid()).txt")
-        try calls.map { "math.\($0.0)(\($0.1.joined(separator: ", ")))" }.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let script = """
-        import sys, math
-        for line in open(sys.argv[1]):
-            try:
-                r = repr(eval(line))
-            except Exception as e:
-                r = type(e).__name__ + ': ' + str(e)
-            print(r)
-        """
-        let expected = try runPython(script, arguments: [file.path]).split(separator: "\n", omittingEmptySubsequences: false)
+        let expected = try pythonResults(of: calls.map { "math.\($0.0)(\($0.1.joined(separator: ", ")))" })
         var mismatches: [String] = []
         for (i, (name, sources)) in calls.enumerated() {
             let ours = outcome {

@@ -9,19 +9,7 @@ final class NumericDifferentialTests: RuntimeTestCase {
         let count = Int(ProcessInfo.processInfo.environment["JITBENCH_DIFFERENTIAL_COUNT"] ?? "") ?? scaled(100_000, stressed: 2_000)
         var generator = ExpressionGenerator(seed: 20261124)
         let expressions = (0..<count).map { _ in generator.topLevel() }
-        let sourceFile = FileManager.default.temporaryDirectory.appendingPathComponent("numeric-\(getpid()).txt")
-        try expressions.map(\.source).joined(separator: "\n").write(to: sourceFile, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: sourceFile) }
-        let script = """
-        import sys
-        for line in open(sys.argv[1]):
-            try:
-                r = repr(eval(line))
-            except Exception as e:
-                r = type(e).__name__ + ': ' + str(e)
-            print(r)
-        """
-        let expected = try runPython(script, arguments: [sourceFile.path]).split(separator: "\n", omittingEmptySubsequences: false)
+        let expected = try pythonResults(of: expressions.map(\.source))
         var mismatches: [String] = []
         for (i, expression) in expressions.enumerated() {
             let ours = outcome { try expression.evaluate() }

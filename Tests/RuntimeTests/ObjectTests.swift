@@ -157,9 +157,6 @@ final class ListMethodTests: RuntimeTestCase {
                 }
             })
         }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("lists-\(getpid()).txt")
-        try programs.map { $0.joined(separator: ";") }.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: file) }
         let script = """
         import sys
         for line in open(sys.argv[1]):
@@ -172,7 +169,7 @@ final class ListMethodTests: RuntimeTestCase {
                     out.append(type(e).__name__ + ': ' + str(e))
             print(' | '.join(out) + ' => ' + repr(l))
         """
-        let expected = try runPython(script, arguments: [file.path]).split(separator: "\n", omittingEmptySubsequences: false)
+        let expected = try pythonResults(of: programs.map { $0.joined(separator: ";") }, script: script)
         var mismatches: [String] = []
         for (i, program) in programs.enumerated() {
             let l = List.make()
@@ -228,9 +225,6 @@ final class DictMethodTests: RuntimeTestCase {
                 }
             })
         }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("dicts-\(getpid()).txt")
-        try programs.map { $0.joined(separator: ";") }.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: file) }
         let script = """
         import sys
         def run(d, op, *a):
@@ -256,7 +250,7 @@ final class DictMethodTests: RuntimeTestCase {
                     out.append(type(e).__name__ + ': ' + str(e))
             print(' | '.join(out) + ' => ' + repr(d))
         """
-        let expected = try runPython(script, arguments: [file.path]).split(separator: "\n", omittingEmptySubsequences: false)
+        let expected = try pythonResults(of: programs.map { $0.joined(separator: ";") }, script: script)
         var mismatches: [String] = []
         for (i, program) in programs.enumerated() {
             let d = Dict.make()

@@ -76,20 +76,7 @@ final class SequenceTests: RuntimeTestCase {
                 expressions.append(("\(x) in \(s)", s, { v in .bool(try Sequences.contains(v, try self.sequenceValue(x))) }))
             }
         }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("sequences-\(getpid()).txt")
-        try expressions.map(\.0).joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let script = """
-        import sys, warnings
-        warnings.simplefilter('ignore')
-        for line in open(sys.argv[1], encoding='utf-8'):
-            try:
-                r = repr(eval(line))
-            except Exception as e:
-                r = type(e).__name__ + ': ' + str(e)
-            print(r)
-        """
-        let expected = try runPython(script, arguments: [file.path]).split(separator: "\n", omittingEmptySubsequences: false)
+        let expected = try pythonResults(of: expressions.map(\.0))
         var mismatches: [String] = []
         for (i, (source, sequence, evaluate)) in expressions.enumerated() {
             let ours = outcome { try evaluate(try self.sequenceValue(sequence)) }

@@ -31,6 +31,30 @@ class RuntimeTestCase: XCTestCase {
         }
     }
 
+    /// What python3 makes of each Python expression in `expressions`: its repr, or
+    /// "Name: message" for the exception it raises, one result per expression.
+    func pythonResults(of expressions: [String]) throws -> [Substring] {
+        try pythonResults(of: expressions, script: """
+            import sys, math, warnings
+            warnings.simplefilter('ignore')
+            for line in open(sys.argv[1], encoding='utf-8'):
+                try:
+                    r = repr(eval(line))
+                except Exception as e:
+                    r = type(e).__name__ + ': ' + str(e)
+                print(r)
+            """)
+    }
+
+    /// Runs `script` with the path of a file holding `lines`, one per line; returns one output
+    /// line per input line.
+    func pythonResults(of lines: [String], script: String) throws -> [Substring] {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("cases-\(getpid())-\(UUID().uuidString).txt")
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        return try runPython(script, arguments: [file.path]).split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
     /// Runs python3 on `script` with `arguments`; returns its stdout.
     func runPython(_ script: String, arguments: [String] = []) throws -> String {
         let process = Process()

@@ -46,20 +46,7 @@ final class StrMethodTests: RuntimeTestCase {
         }
         // join takes a list of strs: built from the receiver's vocabulary.
         let joinItems = ["a", "", "b c"]
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("strmethods-\(getpid()).txt")
-        try calls.map { $0.method == "join" ? Objects.reprOfString($0.receiver) + ".join(\(joinItems))" : $0.source }
-            .joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let script = """
-        import sys
-        for line in open(sys.argv[1], encoding='utf-8'):
-            try:
-                r = repr(eval(line))
-            except Exception as e:
-                r = type(e).__name__ + ': ' + str(e)
-            print(r)
-        """
-        let expected = try runPython(script, arguments: [file.path]).split(separator: "\n", omittingEmptySubsequences: false)
+        let expected = try pythonResults(of: calls.map { $0.method == "join" ? Objects.reprOfString($0.receiver) + ".join(\(joinItems))" : $0.source })
         var mismatches: [String] = []
         for (i, call) in calls.enumerated() {
             let ours = outcome { try self.perform(call, joinItems: joinItems) }
@@ -127,9 +114,6 @@ final class NumberTextTests: RuntimeTestCase {
         for _ in 0..<scaled(20_000, stressed: 300) {
             texts.append((0..<(1 + random.next() % 6)).map { _ in pick(pieces) }.joined())
         }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("numbertext-\(getpid()).txt")
-        try texts.map { Objects.reprOfString($0) }.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: file) }
         let script = """
         import sys
         def attempt(f):
@@ -141,7 +125,7 @@ final class NumberTextTests: RuntimeTestCase {
             s = eval(line)
             print(attempt(lambda: float(s)) + ' | ' + attempt(lambda: int(s, 0)) + ' | ' + attempt(lambda: int(s)))
         """
-        let expected = try runPython(script, arguments: [file.path]).split(separator: "\n", omittingEmptySubsequences: false)
+        let expected = try pythonResults(of: texts.map { Objects.reprOfString($0) }, script: script)
         var mismatches: [String] = []
         for (i, text) in texts.enumerated() {
             let ours = outcome { Floats.make(try Floats.parse(text)) } + " | " + outcome { try Ints.parse(text, base: 0) }
