@@ -17,6 +17,9 @@ public struct FStringField: Equatable, Sendable {
     public var conversion: Character?
     /// The format spec's own parts; it may hold nested fields, one level deep.
     public var formatSpec: [FStringPart]
+    /// True when the field has a `:`, even with nothing after it: `{x:}` has an empty spec, which
+    /// the syntax tree keeps (CPython's `format_spec=JoinedStr(values=[])`).
+    public var hasFormatSpec = false
 }
 
 /// Splits an f-string token's body into literal parts and fields, with CPython 3.11's errors
@@ -135,6 +138,7 @@ private struct FStringSplitter {
         }
         if peek() == UInt8(ascii: ":") {
             position += 1
+            field.hasFormatSpec = true
             field.formatSpec = try parts(nesting: nesting + 1)
         }
         guard peek() == UInt8(ascii: "}") else { throw EscapeError(message: "f-string: expecting '}'") }
