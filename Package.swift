@@ -2,6 +2,8 @@
 // The layers, bottom to top (docs/ARCHITECTURE.md):
 //   CGMP, CSupport        C faces of libgmp and of what Swift cannot do (stack bounds, register spill)
 //   Runtime               the value word, the GC heap, the core object model and numeric semantics
+//   FrontEnd              tokenizer, parser, syntax tree, syntax errors; depends on nothing
+//   Compiler              scope analysis and the bytecode compiler (docs/BYTECODE.md)
 //   Assembler             x86-64 encoder and W^X code cache; depends on nothing
 //   Harness               runs engines as processes, compares outputs, measures, reports
 //   jitbench              the command-line tool
@@ -29,6 +31,7 @@ let package = Package(
         .target(name: "Runtime", dependencies: ["CGMP", "CSupport"], swiftSettings: vmSettings),
         .target(name: "Assembler", swiftSettings: vmSettings),
         .target(name: "FrontEnd", swiftSettings: vmSettings),
+        .target(name: "Compiler", dependencies: ["FrontEnd", "Runtime"], swiftSettings: vmSettings),
         .target(name: "Harness", swiftSettings: [.swiftLanguageMode(.v5)]),
         // Spawns one engine process and reports its own rusage: a tiny C image, so that the child's peak
         // RSS is not floored by the harness's (docs/HARNESS.md, "Measuring one process").
@@ -48,6 +51,7 @@ let package = Package(
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
         .testTarget(name: "AssemblerTests", dependencies: ["Assembler"]),
         .testTarget(name: "FrontEndTests", dependencies: ["FrontEnd"]),
+        .testTarget(name: "CompilerTests", dependencies: ["Compiler", "FrontEnd", "Runtime"]),
         .testTarget(name: "HarnessTests", dependencies: ["Harness"], exclude: ["Fixtures"]),
     ]
 )
