@@ -3,11 +3,16 @@
 public func parse(_ source: SourceText) throws(SyntaxErrorInfo) -> Module {
     let stream = TokenStream(source)
     var parser = Parser(source: source, stream: stream)
+    let module: Module
     do {
-        return try parser.module()
+        module = try parser.module()
     } catch {
         throw parser.prevailingError(parserError: error, lexerError: stream.lexerError)
     }
+    // The tokens ran out at a tokenizer error where the module could end (a dedent that matches
+    // no outer level): that error stands.
+    if let lexerError = stream.lexerError { throw lexerError }
+    return module
 }
 
 /// A recursive-descent parser over the token stream. Statements are parsed by one function per
@@ -75,7 +80,7 @@ struct Parser {
     @discardableResult
     mutating func expectForced(_ expected: Symbol, _ spelling: String) throws(SyntaxErrorInfo) -> Token {
         guard symbol == expected else {
-            throw syntaxError("expected '\(spelling)'", from: token.start, to: token.start)
+            throw syntaxError("expected '\(spelling)'", from: token.start, to: symbol == .newline ? token.end : token.start)
         }
         return advance()
     }

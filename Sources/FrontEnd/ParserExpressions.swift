@@ -66,7 +66,7 @@ extension Parser {
     private mutating func lambda() throws(SyntaxErrorInfo) -> Expression {
         let keyword = advance()
         let parameters = try parameterList(closer: .colon, annotated: false)
-        try expectForced(.colon, ":")
+        try expect(.colon)
         try descend()
         defer { depth -= 1 }
         let body = try expression()

@@ -128,9 +128,13 @@ extension Parser {
         var name: String?
         if symbol != .colon {
             if symbol == .star { throw invalidSyntax() }
+            let typeStart = token.start
             type = try expression()
             if symbol == .comma {
-                throw syntaxError("multiple exception types must be parenthesized", at: type?.range ?? range(from: keyword.start))
+                while accept(.comma) != nil && startsExpression(symbol) {
+                    _ = try expression()
+                }
+                throw syntaxError("multiple exception types must be parenthesized", from: typeStart, to: previousEnd)
             }
             if accept(.as) != nil {
                 name = text(of: try expect(.name))

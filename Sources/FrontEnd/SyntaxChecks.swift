@@ -183,7 +183,10 @@ extension Parser {
     func checkAnnotationTarget(_ target: Expression) throws(SyntaxErrorInfo) {
         switch target.kind {
         case .name, .attribute, .subscript: return
-        case .tuple: throw syntaxError("only single target (not tuple) can be annotated", at: target.range)
+        case .tuple(let elements):
+            // Without parentheses CPython points at the first element.
+            let first = elements.first.flatMap { $0.range.start == target.range.start ? $0 : nil }
+            throw syntaxError("only single target (not tuple) can be annotated", at: first?.range ?? target.range)
         case .list: throw syntaxError("only single target (not list) can be annotated", at: target.range)
         default: throw syntaxError("illegal target for annotation", at: target.range)
         }
