@@ -26,14 +26,18 @@ struct Parser {
     /// error, not the parser's.
     let endsInLexerError: Bool
     var index = 0
-    /// How deep expressions nest right now; bounded so that no input can exhaust the stack.
+    /// How deep the tree under construction is along the current path: parser recursion plus the
+    /// nodes that loops wrap around their left operand (`a + b + c`, `a.b.c`, `- - x`). Bounded so
+    /// that no input exhausts the stack, here or in whoever walks (or frees) the tree.
     var depth = 0
     /// Set while parsing an f-string field, whose errors CPython reports relative to the field's
     /// text in parentheses.
     var fStringField: FStringFieldContext?
 
     /// Deeper nesting than this is refused. The tokenizer already stops at 200 open brackets; this
-    /// bounds what brackets do not count (`lambda: lambda: ...`, `a if b else c if ...`).
+    /// bounds what brackets do not count (`lambda: lambda: ...`, `a if b else c if ...`, elif
+    /// chains, long operator chains). CPython gives up at a few thousand, with a MemoryError or
+    /// RecursionError.
     static let maximumDepth = 1000
 
     init(source: SourceText, stream: TokenStream) {

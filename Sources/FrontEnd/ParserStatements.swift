@@ -68,6 +68,8 @@ extension Parser {
         let body = try block(after: name, on: keyword.start.line)
         var orElse: [Statement] = []
         if symbol == .elif {
+            try descend()
+            defer { depth -= 1 }
             orElse = [try ifStatement()]
         } else if symbol == .else {
             orElse = try elseBlock()
