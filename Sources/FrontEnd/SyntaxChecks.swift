@@ -94,11 +94,9 @@ extension Parser {
     /// an expression that is no target, CPython suspects a mistyped `==` and says so.
     func checkAssignmentTargets(_ targets: [Expression], value: Expression) throws(SyntaxErrorInfo) {
         for (position, target) in targets.enumerated() {
-            if case .yield = target.kind {
-                throw syntaxError("assignment to yield expression not possible", at: target.range)
-            }
-            if case .yieldFrom = target.kind {
-                throw syntaxError("assignment to yield expression not possible", at: target.range)
+            switch target.kind {
+            case .yield, .yieldFrom: throw syntaxError("assignment to yield expression not possible", at: target.range)
+            default: break
             }
             guard invalidTarget(target, .assignment) != nil else { continue }
             if position == 0 && targets.count == 1 {
