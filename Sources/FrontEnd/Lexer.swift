@@ -143,7 +143,8 @@ public struct Lexer {
         case .unmatchedDedent:
             // CPython points just past the end of the line.
             let endColumn = column(at: source.lineEnd(from: lineStart))
-            return error(.indentationError, "unindent does not match any outer indentation level", offset: endColumn + 1)
+            // ... and gives no end.
+            return error(.indentationError, "unindent does not match any outer indentation level", offset: endColumn + 1, endOffset: -1)
         }
     }
 
@@ -219,7 +220,8 @@ public struct Lexer {
         let character = Character(Unicode.Scalar(open.character))
         return SyntaxErrorInfo(
             kind: .syntaxError, message: "'\(character)' was never closed", fileName: source.fileName,
-            line: open.line, offset: offset, endLine: open.line, endOffset: offset,
+            // CPython reports this one without an end column.
+            line: open.line, offset: offset, endLine: open.line, endOffset: 0,
             text: source.text(from: start, to: source.lineEnd(from: start)))
     }
 

@@ -3,11 +3,16 @@
 public func parse(_ source: SourceText) throws(SyntaxErrorInfo) -> Module {
     let stream = TokenStream(source)
     var parser = Parser(source: source, stream: stream)
+    let module: Module
     do {
-        return try parser.module()
+        module = try parser.module()
     } catch {
         throw parser.prevailingError(parserError: error, lexerError: stream.lexerError)
     }
+    // The tokens ran out at a tokenizer error where the module could end (a dedent that matches
+    // no outer level): that error stands.
+    if let lexerError = stream.lexerError { throw lexerError }
+    return module
 }
 
 /// A recursive-descent parser over the token stream. Statements are parsed by one function per
@@ -21,14 +26,18 @@ struct Parser {
     /// error, not the parser's.
     let endsInLexerError: Bool
     var index = 0
-    /// How deep expressions nest right now; bounded so that no input can exhaust the stack.
+    /// How deep the tree under construction is along the current path: parser recursion plus the
+    /// nodes that loops wrap around their left operand (`a + b + c`, `a.b.c`, `- - x`). Bounded so
+    /// that no input exhausts the stack, here or in whoever walks (or frees) the tree.
     var depth = 0
     /// Set while parsing an f-string field, whose errors CPython reports relative to the field's
     /// text in parentheses.
     var fStringField: FStringFieldContext?
 
     /// Deeper nesting than this is refused. The tokenizer already stops at 200 open brackets; this
-    /// bounds what brackets do not count (`lambda: lambda: ...`, `a if b else c if ...`).
+    /// bounds what brackets do not count (`lambda: lambda: ...`, `a if b else c if ...`, elif
+    /// chains, long operator chains). CPython gives up at a few thousand, with a MemoryError or
+    /// RecursionError.
     static let maximumDepth = 1000
 
     init(source: SourceText, stream: TokenStream) {
@@ -75,7 +84,7 @@ struct Parser {
     @discardableResult
     mutating func expectForced(_ expected: Symbol, _ spelling: String) throws(SyntaxErrorInfo) -> Token {
         guard symbol == expected else {
-            throw syntaxError("expected '\(spelling)'", from: token.start, to: token.start)
+            throw syntaxError("expected '\(spelling)'", from: token.start, to: symbol == .newline ? token.end : token.start)
         }
         return advance()
     }

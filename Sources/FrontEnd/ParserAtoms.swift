@@ -125,11 +125,12 @@ extension Parser {
         var keys: [Expression?] = []
         var values: [Expression] = []
         var key = firstKey
-        var entryStart = firstStart
+        var valueStart = firstStart
         while true {
             if let key = key {
-                try expect(.colon)
+                guard accept(.colon) != nil else { throw missingColon(after: key) }
                 keys.append(key)
+                valueStart = token.start
                 values.append(try expression())
                 if keys.count == 1 && symbol == .for {
                     let generators = try comprehensionClauses(element: key)
@@ -139,14 +140,23 @@ extension Parser {
             } else {
                 try expect(.doubleStar)
                 keys.append(nil)
+                valueStart = token.start
                 values.append(try binary(above: 0))
             }
             guard accept(.comma) != nil, symbol != .rightBrace else { break }
-            entryStart = token.start
             key = symbol == .doubleStar ? nil : try expression()
         }
-        try closeBracket(.rightBrace, after: values.last, startingAt: entryStart)
+        try closeBracket(.rightBrace, after: values.last, startingAt: valueStart)
         return Expression(.dict(keys: keys, values: values), range(from: open.start))
+    }
+
+    /// A dict entry without its `:`, where the key is followed by `,` or `}`; CPython gives no end
+    /// column.
+    private func missingColon(after key: Expression) -> SyntaxErrorInfo {
+        guard symbol == .comma || symbol == .rightBrace else { return invalidSyntax() }
+        var error = syntaxError("':' expected after dictionary key", at: key.range)
+        error.endOffset = 0
+        return error
     }
 
     /// `for target in iterable if condition ...`, one or more.
@@ -206,6 +216,8 @@ extension Parser {
         var lastStart = token.start
         var last: Expression?
         var sawMappingUnpacking = false
+        // CPython reports a misplaced positional argument after reading all the arguments.
+        var misplacedPositional: String?
         while symbol != .rightParen {
             lastStart = token.start
             if symbol == .doubleStar {
@@ -221,20 +233,22 @@ extension Parser {
                 arguments.keywords.append(KeywordArgument(name: name, value: value, range: range(from: lastStart)))
                 last = value
             } else {
-                let argument = try positionalArgument(open: open, arguments: arguments)
-                if case .starred = argument.kind, sawMappingUnpacking {
-                    throw syntaxError("iterable argument unpacking follows keyword argument unpacking", at: argument.range)
+                if symbol == .star && sawMappingUnpacking {
+                    throw syntaxError("iterable argument unpacking follows keyword argument unpacking", from: token.start, to: token.end)
                 }
-                if !arguments.keywords.isEmpty, !isStarred(argument) {
-                    let message = sawMappingUnpacking
+                let argument = try positionalArgument(open: open, arguments: arguments)
+                if !arguments.keywords.isEmpty, !isStarred(argument), misplacedPositional == nil {
+                    misplacedPositional = sawMappingUnpacking
                         ? "positional argument follows keyword argument unpacking"
                         : "positional argument follows keyword argument"
-                    throw syntaxError(message, at: argument.range)
                 }
                 arguments.positional.append(argument)
                 last = argument
             }
             guard accept(.comma) != nil else { break }
+        }
+        if let message = misplacedPositional {
+            throw syntaxError(message, from: token.start, to: token.end)
         }
         try closeBracket(.rightParen, after: last, startingAt: lastStart)
         return arguments
@@ -276,12 +290,10 @@ extension Parser {
             throw syntaxError("cannot use assignment expressions with \(expressionName(value))", at: value.range)
         }
         if symbol == .equal {
-            advance()
-            let assigned = try expression()
             if case .constant(let constant) = value.kind, constant == .true || constant == .false || constant == .none {
-                throw syntaxError("cannot assign to \(expressionName(value))", at: value.range)
+                throw syntaxError("cannot assign to \(expressionName(value))", from: start, to: token.end)
             }
-            throw syntaxError("expression cannot contain assignment, perhaps you meant \"==\"?", from: start, to: assigned.range.end)
+            throw syntaxError("expression cannot contain assignment, perhaps you meant \"==\"?", from: start, to: token.end)
         }
         return value
     }

@@ -32,8 +32,6 @@ extension Parser {
             error.offset -= 1
             error.endOffset = -1
             return error
-        case .newline:
-            return syntaxError("invalid syntax", from: token.start, to: token.start)
         case .endMarker, .dedent:
             return syntaxError("invalid syntax", from: previousEnd, to: previousEnd)
         default:
@@ -50,7 +48,8 @@ extension Parser {
         if index == tokens.count - 1 { return lexerError }
         if parserError.message == "unexpected indent" { return parserError }
         if lexerError.message.hasSuffix("was never closed") {
-            return parserError.line > lexerError.line ? lexerError : parserError
+            // CPython compares with the line of the last token it read, not of the error.
+            return Int(token.start.line) > lexerError.line ? lexerError : parserError
         }
         return lexerError
     }

@@ -66,7 +66,7 @@ extension Parser {
     private mutating func lambda() throws(SyntaxErrorInfo) -> Expression {
         let keyword = advance()
         let parameters = try parameterList(closer: .colon, annotated: false)
-        try expectForced(.colon, ":")
+        try expect(.colon)
         try descend()
         defer { depth -= 1 }
         let body = try expression()
@@ -100,7 +100,9 @@ extension Parser {
     /// exhaust the stack.
     private mutating func inversion() throws(SyntaxErrorInfo) -> Expression {
         var starts: [SourcePosition] = []
+        defer { depth -= starts.count }
         while symbol == .not {
+            try descend()
             starts.append(advance().start)
         }
         var operand = try comparison()
@@ -157,7 +159,11 @@ extension Parser {
     mutating func binary(above minimum: Int) throws(SyntaxErrorInfo) -> Expression {
         let start = token.start
         var left = try factor()
+        var wraps = 0
+        defer { depth -= wraps }
         while let (op, precedence) = binaryOperator(symbol), precedence > minimum {
+            try descend()
+            wraps += 1
             advance()
             let right = try binary(above: precedence)
             left = Expression(.binary(left, op, right), range(from: start))
@@ -186,7 +192,9 @@ extension Parser {
     /// `-+~x`: prefixes counted, as in `inversion`.
     private mutating func factor() throws(SyntaxErrorInfo) -> Expression {
         var prefixes: [(UnaryOperator, SourcePosition)] = []
+        defer { depth -= prefixes.count }
         while let op = unaryOperator(symbol) {
+            try descend()
             prefixes.append((op, advance().start))
         }
         var operand = try power()
@@ -221,7 +229,13 @@ extension Parser {
     private mutating func primary() throws(SyntaxErrorInfo) -> Expression {
         let start = token.start
         var value = try atom()
+        var wraps = 0
+        defer { depth -= wraps }
         while true {
+            if symbol == .dot || symbol == .leftParen || symbol == .leftBracket {
+                try descend()
+                wraps += 1
+            }
             switch symbol {
             case .dot:
                 advance()

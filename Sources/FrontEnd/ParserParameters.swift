@@ -45,7 +45,7 @@ extension Parser {
             throw syntaxError("/ may appear only once", from: slash.start, to: slash.end)
         }
         if parameters.positional.isEmpty {
-            throw syntaxError("at least one argument must precede /", from: slash.start, to: slash.end)
+            throw syntaxError("invalid syntax", from: slash.start, to: slash.end)
         }
         parameters.positionalOnly = parameters.positional
         parameters.positional = []

@@ -126,8 +126,7 @@ extension Parser {
         repeat {
             if parenthesized && symbol == .rightParen && !names.isEmpty { break }
             if !parenthesized && atStatementEnd && !names.isEmpty {
-                throw syntaxError(
-                    "trailing comma not allowed without surrounding parentheses", from: token.start, to: token.start)
+                throw syntaxError("trailing comma not allowed without surrounding parentheses", from: token.start, to: token.end)
             }
             names.append(try importAlias(dotted: false))
         } while accept(.comma) != nil

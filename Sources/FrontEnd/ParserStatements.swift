@@ -68,6 +68,8 @@ extension Parser {
         let body = try block(after: name, on: keyword.start.line)
         var orElse: [Statement] = []
         if symbol == .elif {
+            try descend()
+            defer { depth -= 1 }
             orElse = [try ifStatement()]
         } else if symbol == .else {
             orElse = try elseBlock()
@@ -128,9 +130,13 @@ extension Parser {
         var name: String?
         if symbol != .colon {
             if symbol == .star { throw invalidSyntax() }
+            let typeStart = token.start
             type = try expression()
             if symbol == .comma {
-                throw syntaxError("multiple exception types must be parenthesized", at: type?.range ?? range(from: keyword.start))
+                while accept(.comma) != nil && startsExpression(symbol) {
+                    _ = try expression()
+                }
+                throw syntaxError("multiple exception types must be parenthesized", from: typeStart, to: previousEnd)
             }
             if accept(.as) != nil {
                 name = text(of: try expect(.name))

@@ -14,7 +14,7 @@ extension Parser {
             let literal = try decodeStringLiteral(stringToken, in: source)
             if literal.isBytes { sawBytes = true } else { sawText = true }
             if sawBytes && sawText {
-                throw syntaxError("cannot mix bytes and nonbytes literals", from: token.start, to: token.start)
+                throw syntaxError("cannot mix bytes and nonbytes literals", from: token.start, to: token.end)
             }
             if literal.isBytes {
                 bytes += literal.codePoints.map { UInt8(truncatingIfNeeded: $0) }
@@ -31,7 +31,13 @@ extension Parser {
 
     private mutating func appendFString(_ stringToken: Token, to pieces: inout JoinedStringBuilder) throws(SyntaxErrorInfo) {
         pieces.isJoined = true
-        for part in try splitFString(stringToken, in: source) {
+        let parts: [FStringPart]
+        do {
+            parts = try splitFString(stringToken, in: source)
+        } catch {
+            throw relocatedToNextToken(error)
+        }
+        for part in parts {
             switch part {
             case .literal(let codePoints):
                 pieces.appendLiteral(codePoints)
@@ -42,6 +48,16 @@ extension Parser {
                 pieces.appendValue(try formattedValue(field, in: stringToken))
             }
         }
+    }
+
+    /// CPython reports errors in an f-string's layout (not in its expressions) at the token after
+    /// the last string of the concatenation.
+    private func relocatedToNextToken(_ error: SyntaxErrorInfo) -> SyntaxErrorInfo {
+        var next = index
+        while symbols[next] == .string && next < tokens.count - 1 { next += 1 }
+        var relocated = syntaxError(error.message, from: tokens[next].start, to: tokens[next].end)
+        if fStringField != nil { relocated.message = error.message }
+        return relocated
     }
 
     /// One `{expression!conversion:spec}` field. Its position is fixed up by the caller.

@@ -85,6 +85,7 @@ struct TokenStream {
 
     init(_ source: SourceText) {
         var lexer = Lexer(source)
+        var commentStart: SourcePosition?
         tokens.reserveCapacity(source.bytes.count / 4)
         symbols.reserveCapacity(source.bytes.count / 4)
         while true {
@@ -98,10 +99,24 @@ struct TokenStream {
                 append(Token(kind: .endMarker, byteStart: offset, byteEnd: offset, start: end, end: end), .endMarker)
                 return
             }
-            if token.kind == .comment || token.kind == .nl { continue }
-            append(token, Symbol.of(token, in: source))
+            if token.kind == .comment || token.kind == .nl {
+                commentStart = token.kind == .comment ? token.start : nil
+                continue
+            }
+            append(cTokenizerForm(token, commentStart: commentStart), Symbol.of(token, in: source))
+            commentStart = nil
             if token.kind == .endMarker { return }
         }
+    }
+
+    /// Errors located at a line break use CPython's C tokenizer's NEWLINE token, which is empty at
+    /// the line break, or spans the comment before it. (NEWLINE positions end up in no node.)
+    private func cTokenizerForm(_ token: Token, commentStart: SourcePosition?) -> Token {
+        guard token.kind == .newline else { return token }
+        var newline = token
+        newline.start = commentStart ?? token.start
+        newline.end = token.start
+        return newline
     }
 
     private mutating func append(_ token: Token, _ symbol: Symbol) {

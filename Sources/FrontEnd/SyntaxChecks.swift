@@ -94,11 +94,9 @@ extension Parser {
     /// an expression that is no target, CPython suspects a mistyped `==` and says so.
     func checkAssignmentTargets(_ targets: [Expression], value: Expression) throws(SyntaxErrorInfo) {
         for (position, target) in targets.enumerated() {
-            if case .yield = target.kind {
-                throw syntaxError("assignment to yield expression not possible", at: target.range)
-            }
-            if case .yieldFrom = target.kind {
-                throw syntaxError("assignment to yield expression not possible", at: target.range)
+            switch target.kind {
+            case .yield, .yieldFrom: throw syntaxError("assignment to yield expression not possible", at: target.range)
+            default: break
             }
             guard invalidTarget(target, .assignment) != nil else { continue }
             if position == 0 && targets.count == 1 {
@@ -183,7 +181,10 @@ extension Parser {
     func checkAnnotationTarget(_ target: Expression) throws(SyntaxErrorInfo) {
         switch target.kind {
         case .name, .attribute, .subscript: return
-        case .tuple: throw syntaxError("only single target (not tuple) can be annotated", at: target.range)
+        case .tuple(let elements):
+            // Without parentheses CPython points at the first element.
+            let first = elements.first.flatMap { $0.range.start == target.range.start ? $0 : nil }
+            throw syntaxError("only single target (not tuple) can be annotated", at: first?.range ?? target.range)
         case .list: throw syntaxError("only single target (not list) can be annotated", at: target.range)
         default: throw syntaxError("illegal target for annotation", at: target.range)
         }

@@ -1,5 +1,5 @@
-// Tokenizer throughput on the ten largest modules of CPython's standard library, beside
-// CPython's own `tokenize` module on the same files, in one run.
+// Tokenizer and parser throughput on the ten largest modules of CPython's standard library,
+// beside CPython's own `tokenize` module and `ast.parse` on the same files, in one run.
 //
 //   swift run -c release frontend-bench
 import Foundation
@@ -26,15 +26,28 @@ let paths = try FileManager.default.contentsOfDirectory(atPath: stdlib)
 let sources = try paths.map { try SourceText(fileName: $0, bytes: [UInt8](Data(contentsOf: URL(fileURLWithPath: $0)))) }
 let bytes = sources.reduce(0) { $0 + $1.bytes.count }
 
-var samples: [Double] = []
+/// The median of seven timings of `body`, in seconds.
+func median(_ body: () throws -> Void) rethrows -> Double {
+    var samples: [Double] = []
+    for _ in 0..<7 {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    return samples.sorted()[samples.count / 2]
+}
+
 var tokens = 0
-for _ in 0..<7 {
-    let start = DispatchTime.now().uptimeNanoseconds
+let ours = try median {
     tokens = 0
     for source in sources { tokens += try tokenize(source).count }
-    samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
 }
-let ours = samples.sorted()[samples.count / 2]
+// Sources that parse (the largest modules may use async, which the parser leaves out).
+let parsable = sources.filter { (try? parse($0)) != nil }
+let parsableLines = parsable.reduce(0) { $0 + $1.bytes.filter { $0 == 10 }.count }
+let oursParsing = try median {
+    for source in parsable { _ = try parse(source) }
+}
 let theirs = Double(try python("""
 import time, tokenize, io
 paths = \(Array(paths))
@@ -47,5 +60,17 @@ for _ in range(3):
     samples.append(time.perf_counter() - t)
 print(sorted(samples)[1])
 """))!
+let theirsParsing = Double(try python("""
+import time, ast
+paths = \(parsable.map(\.fileName))
+data = [open(p, 'rb').read() for p in paths]
+samples = []
+for _ in range(3):
+    t = time.perf_counter()
+    for d in data: ast.parse(d)
+    samples.append(time.perf_counter() - t)
+print(sorted(samples)[1])
+"""))!
 print("\(paths.count) files, \(bytes) bytes, \(tokens) tokens")
 print(String(format: "ours: %.1f MB/s (median of 7); CPython's tokenize module: %.1f MB/s; ratio %.0fx", Double(bytes) / ours / 1e6, Double(bytes) / theirs / 1e6, theirs / ours))
+print(String(format: "parser: %d files, %d lines: %.1f ms, %.2f ms per 1000 lines (median of 7); CPython's ast.parse: %.1f ms; ratio %.1fx", parsable.count, parsableLines, oursParsing * 1e3, oursParsing * 1e6 / Double(parsableLines), theirsParsing * 1e3, theirsParsing / oursParsing))
