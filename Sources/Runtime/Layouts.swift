@@ -78,6 +78,9 @@ public struct SetObject {
     public var keys: Value
     /// A `.byteStorage` of raw Int64 hashes, parallel to `keys` (-1 for a dummy).
     public var hashes: Value
+    /// Where `pop` starts looking (masked by the table size): one past the slot it popped
+    /// last, as CPython's `finger`, so that successive pops walk the table.
+    public var finger: Int
 }
 
 public struct TypeObject {

@@ -39,7 +39,11 @@ public enum Sets {
     }
 
     public static func add(_ s: Value, _ key: Value) throws(PythonError) {
-        let hash = try Objects.hash(key)
+        try add(s, key, hash: try Objects.hash(key))
+    }
+
+    /// Adds `key`, whose hash is known (it comes from another set's table).
+    static func add(_ s: Value, _ key: Value, hash: Int) throws(PythonError) {
         var set = s.fields(SetObject.self)
         restart: while true {
             let mask = set.pointee.mask
@@ -62,7 +66,7 @@ public enum Sets {
                         if try Objects.equal(candidate, key) { return }
                         set = s.fields(SetObject.self)
                         if !set.pointee.keys.is(table) || !keys(set)[slot].is(candidate) { continue restart }
-                    } else if candidateHash == -1 && freeSlot < 0 {
+                    } else if candidateHash == -1 {  // the last dummy on the way is reused, as in CPython
                         freeSlot = slot
                     }
                     slot += 1
@@ -122,7 +126,12 @@ public enum Sets {
     /// Removes `key`; returns whether it was there.
     @discardableResult
     public static func discard(_ s: Value, _ key: Value) throws(PythonError) -> Bool {
-        let slot = try find(s, key, hash: try Objects.hash(key))
+        try discard(s, key, hash: try Objects.hash(key))
+    }
+
+    @discardableResult
+    static func discard(_ s: Value, _ key: Value, hash: Int) throws(PythonError) -> Bool {
+        let slot = try find(s, key, hash: hash)
         guard slot >= 0 else { return false }
         let set = s.fields(SetObject.self)
         keys(set)[slot] = dummy
@@ -138,6 +147,18 @@ public enum Sets {
         while slot <= set.pointee.mask {
             let key = keys(set)[slot]
             if !key.isNull && !key.is(dummy) { try body(key) }
+            slot += 1
+        }
+    }
+
+    /// Calls `body` with each key and its hash in table order. The table is re-read at each
+    /// step, so `body` may change other sets, even resize them.
+    static func forEachEntry(_ s: Value, _ body: (Value, Int) throws(PythonError) -> Void) throws(PythonError) {
+        let set = s.fields(SetObject.self)
+        var slot = 0
+        while slot <= set.pointee.mask {
+            let key = keys(set)[slot]
+            if !key.isNull && !key.is(dummy) { try body(key, hashes(set)[slot]) }
             slot += 1
         }
     }
@@ -196,5 +217,96 @@ public enum Sets {
         h ^= (h >> 11) ^ (h >> 25)
         h = h &* 69069 &+ 907133923
         return h == UInt.max ? 590923713 : Int(bitPattern: h)
+    }
+}
+
+/// The methods of set and frozenset on one set, with CPython's results and errors.
+extension Sets {
+    /// `s.pop()`: the first key from the finger on, in table order, as CPython.
+    public static func pop(_ s: Value) throws(PythonError) -> Value {
+        let set = s.fields(SetObject.self)
+        if set.pointee.count == 0 { throw PythonError(.keyError, "pop from an empty set") }
+        var slot = set.pointee.finger & set.pointee.mask
+        while keys(set)[slot].isNull || keys(set)[slot].is(dummy) {
+            slot = slot == set.pointee.mask ? 0 : slot + 1
+        }
+        let key = keys(set)[slot]
+        keys(set)[slot] = dummy
+        hashes(set)[slot] = -1
+        set.pointee.count -= 1
+        set.pointee.finger = slot + 1
+        return key
+    }
+
+    /// `s.remove(key)`: KeyError with the key when it is absent.
+    public static func remove(_ s: Value, _ key: Value) throws(PythonError) {
+        if try !discard(s, lookupKey(key)) {
+            throw PythonError(exception: Exceptions.make(BuiltinException.keyError.type, arguments: [key]))
+        }
+    }
+
+    /// A set used as a key is looked up as the frozenset of its keys, as CPython's
+    /// remove, discard and `in` do.
+    static func lookupKey(_ key: Value) throws(PythonError) -> Value {
+        guard key.kind == .set else { return key }
+        let frozen = make(frozen: true)
+        try merge(frozen, key)
+        return frozen
+    }
+
+    /// `s.copy()`: a frozenset is its own copy.
+    public static func copy(_ s: Value) throws(PythonError) -> Value {
+        if s.kind == .frozenset && s.type.is(BuiltinTypes.frozenset) { return s }
+        return try copied(s)
+    }
+
+    /// A new set or frozenset (as `s` is) with the keys of `s`.
+    static func copied(_ s: Value) throws(PythonError) -> Value {
+        let copy = make(frozen: s.kind == .frozenset)
+        try merge(copy, s)
+        return copy
+    }
+
+    /// `s.clear()`: back to the smallest table; the pop finger stays, as in CPython.
+    public static func clear(_ s: Value) {
+        installTable(s, slots: minimumSlots)
+    }
+
+    /// Adds every key of the set `other` to `s`. Into an empty set of the same table size
+    /// the slots are copied as they are; otherwise the table grows once, up front, and keys
+    /// go in in `other`'s table order, so the layout is CPython's.
+    static func merge(_ s: Value, _ other: Value) throws(PythonError) {
+        if s.is(other) || count(other) == 0 { return }
+        let target = s.fields(SetObject.self), source = other.fields(SetObject.self)
+        if (target.pointee.fill + source.pointee.count) * 5 >= target.pointee.mask * 3 {
+            resize(s, minimumUsed: (target.pointee.count + source.pointee.count) * 2)
+        }
+        if target.pointee.fill == 0 {
+            let sameShape = target.pointee.mask == source.pointee.mask && source.pointee.fill == source.pointee.count
+            for slot in 0...source.pointee.mask {
+                let key = keys(source)[slot]
+                if key.isNull || key.is(dummy) { continue }
+                if sameShape {
+                    store(target, key, hashes(source)[slot], at: slot)
+                } else {
+                    insertClean(target, key, hash: hashes(source)[slot])
+                }
+            }
+            target.pointee.fill = source.pointee.count
+            target.pointee.count = source.pointee.count
+            return
+        }
+        try forEachEntry(other) { key, hash throws(PythonError) in try add(s, key, hash: hash) }
+    }
+
+    /// Exchanges the tables of two sets, as CPython's in-place intersection does with the
+    /// set it computed; the pop finger stays with each set.
+    static func swapTables(_ a: Value, _ b: Value) {
+        let x = a.fields(SetObject.self), y = b.fields(SetObject.self)
+        swap(&x.pointee.count, &y.pointee.count)
+        swap(&x.pointee.fill, &y.pointee.fill)
+        swap(&x.pointee.mask, &y.pointee.mask)
+        swap(&x.pointee.keys, &y.pointee.keys)
+        swap(&x.pointee.hashes, &y.pointee.hashes)
     }
 }
