@@ -32,6 +32,7 @@ let package = Package(
         .target(name: "Assembler", swiftSettings: vmSettings),
         .target(name: "FrontEnd", swiftSettings: vmSettings),
         .target(name: "Compiler", dependencies: ["FrontEnd", "Runtime"], swiftSettings: vmSettings),
+        .target(name: "Interpreter", dependencies: ["Compiler", "FrontEnd", "Runtime"], swiftSettings: vmSettings),
         .target(name: "Harness", swiftSettings: [.swiftLanguageMode(.v5)]),
         // Spawns one engine process and reports its own rusage: a tiny C image, so that the child's peak
         // RSS is not floored by the harness's (docs/HARNESS.md, "Measuring one process").
@@ -39,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "jitbench",
             dependencies: [
-                "Harness", "Runtime", "jitbench-spawn",
+                "Harness", "Interpreter", "jitbench-spawn",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(

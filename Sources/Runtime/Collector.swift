@@ -94,6 +94,17 @@ public enum Collector {
         }
     }
 
+    /// Marks every object that a word in `low..<high` points into: for memory of upper layers
+    /// whose stale words may be dead values (the VM stack above the live temporaries).
+    public static func markConservatively(from low: UnsafeRawPointer, to high: UnsafeRawPointer) {
+        var word = low.assumingMemoryBound(to: UInt.self)
+        let end = high.assumingMemoryBound(to: UInt.self)
+        while word < end {
+            markConservatively(word.pointee)
+            word += 1
+        }
+    }
+
     /// Marks the object that `word` points into, if it points into a live heap object.
     static func markConservatively(_ word: UInt) {
         guard Heap.contains(word) else { return }

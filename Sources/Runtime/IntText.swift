@@ -5,13 +5,18 @@ extension Ints {
     /// CPython 3.11's default `sys.get_int_max_str_digits()`.
     public static let maxStrDigits = 4300
 
+    /// The limit in force: `sys.set_int_max_str_digits(n)` changes it; 0 means none. A plain
+    /// int, so a static is fine.
+    nonisolated(unsafe) public static var maxStrDigitsSetting = maxStrDigits
+
     /// `str(a)` for base 10, or the digits in base 2 to 36 with no prefix.
     public static func text(_ a: Value, base: Int32 = 10) throws(PythonError) -> String {
         if a.isSmallInt { return String(a.smallInt, radix: Int(base)) }
         let z = mpz(of: a)
         let size = Int(bigz_sizeinbase(z, base))
-        if base == 10 && size > maxStrDigits + 1 && decimalDigitCount(z) > maxStrDigits {
-            throw PythonError(.valueError, "Exceeds the limit (\(maxStrDigits) digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit")
+        let limit = maxStrDigitsSetting
+        if base == 10 && limit > 0 && size > limit + 1 && decimalDigitCount(z) > limit {
+            throw PythonError(.valueError, "Exceeds the limit (\(limit) digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit")
         }
         let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: size + 2)
         defer { buffer.deallocate() }
@@ -76,8 +81,8 @@ extension Ints {
         if digits.isEmpty || previousWasUnderscore { throw invalid }
         // Base 0 reads a literal: a nonzero decimal literal may not start with 0.
         if base == 0 && !hadPrefix && digits.first == "0" && digits.contains(where: { $0 != "0" }) { throw invalid }
-        if radix == 10 && digits.count > maxStrDigits {
-            throw PythonError(.valueError, "Exceeds the limit (\(maxStrDigits) digits) for integer string conversion: value has \(digits.count) digits; use sys.set_int_max_str_digits() to increase the limit")
+        if radix == 10 && maxStrDigitsSetting > 0 && digits.count > maxStrDigitsSetting {
+            throw PythonError(.valueError, "Exceeds the limit (\(maxStrDigitsSetting) digits) for integer string conversion: value has \(digits.count) digits; use sys.set_int_max_str_digits() to increase the limit")
         }
         if digits.count <= 18, let small = Int(digits, radix: radix) {
             return make(negative ? -small : small)

@@ -45,7 +45,7 @@ public enum Ints {
 
     /// `v` with a bool replaced by its small int.
     @inline(__always)
-    static func unbool(_ v: Value) -> Value {
+    public static func unbool(_ v: Value) -> Value {
         if v.isObject && v.header.pointee.kind == .bool { return Value(smallInt: Int(v.header.pointee.aux)) }
         return v
     }

@@ -184,8 +184,9 @@ public struct InstanceObject {
 }
 
 extension Value {
-    @inline(__always)
-    func fields<T>(_: T.Type) -> UnsafeMutablePointer<T> {
+    /// The object's memory as its layout struct; for upper layers that read fields directly.
+    @inlinable @inline(__always)
+    public func fields<T>(_: T.Type) -> UnsafeMutablePointer<T> {
         address.assumingMemoryBound(to: T.self)
     }
 }

@@ -59,4 +59,7 @@ public struct ObjectFlags: OptionSet {
     public static let needsFinalizer = ObjectFlags(rawValue: 1 << 0)
     /// Outside the GC heap and never collected: builtin types, None, True, False.
     public static let permanent = ObjectFlags(rawValue: 1 << 1)
+    /// On a type object: a class made by a `class` statement, whose instances may define
+    /// `__repr__`, `__eq__`, `__hash__` and friends; the runtime asks `ObjectHooks` about them.
+    public static let heapType = ObjectFlags(rawValue: 1 << 2)
 }

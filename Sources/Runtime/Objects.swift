@@ -9,6 +9,7 @@ public enum ComparisonOperator: String, CaseIterable {
 public enum Objects {
     public static func hash(_ v: Value) throws(PythonError) -> Int {
         if v.isSmallInt { return Ints.hash(v) }
+        if ObjectHooks.isUserObject(v), let hook = ObjectHooks.hash, let result = try hook(v) { return result }
         switch v.header.pointee.kind {
         case .int: return Ints.hash(v)
         case .bool: return Int(v.header.pointee.aux)
@@ -37,6 +38,10 @@ public enum Objects {
 
     /// `a OP b` for the builtin types; TypeError where Python has no ordering.
     public static func compare(_ a: Value, _ b: Value, _ op: ComparisonOperator) throws(PythonError) -> Bool {
+        if ObjectHooks.isUserObject(a) || ObjectHooks.isUserObject(b), let hook = ObjectHooks.compare,
+           let result = try hook(a, b, op) {
+            return result
+        }
         if let order = try numericOrder(a, b) {
             return holds(op, order)
         }
@@ -163,6 +168,7 @@ public enum Objects {
 
     public static func repr(_ v: Value) throws(PythonError) -> String {
         if v.isSmallInt { return String(v.smallInt) }
+        if ObjectHooks.isUserObject(v), let hook = ObjectHooks.repr, let result = try hook(v) { return result }
         switch v.header.pointee.kind {
         case .int: return try Ints.text(v)
         case .bool: return v.header.pointee.aux != 0 ? "True" : "False"
@@ -203,6 +209,7 @@ public enum Objects {
     }
 
     public static func str(_ v: Value) throws(PythonError) -> String {
+        if ObjectHooks.isUserObject(v), let hook = ObjectHooks.str, let result = try hook(v) { return result }
         if v.isObject {
             switch v.header.pointee.kind {
             case .str: return Str.swiftString(v)

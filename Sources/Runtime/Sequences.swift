@@ -34,7 +34,7 @@ public enum Sequences {
     }
 
     /// The in-range position an int index names, or IndexError / TypeError as CPython says.
-    static func position(_ s: Value, _ index: Value) throws(PythonError) -> Int {
+    public static func position(_ s: Value, _ index: Value) throws(PythonError) -> Int {
         guard Ints.isInt(index) else {
             let what = s.kind == .str ? "string indices must be integers" : "\(kindName(s)) indices must be integers or slices, not \(TypeObjects.name(index.type))"
             throw PythonError(.typeError, s.kind == .str ? what + ", not '\(TypeObjects.name(index.type))'" : what)

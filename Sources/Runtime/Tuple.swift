@@ -65,7 +65,7 @@ public enum Tuple {
 }
 
 /// Arrays of values owned by another object.
-enum Storage {
+public enum Storage {
     static func allocateValues(capacity: Int) -> Value {
         let raw = Heap.allocate(.valueStorage, type: BuiltinTypes.object, size: Offsets.storageItems + capacity * 8)
         raw.assumingMemoryBound(to: StorageObject.self).pointee.capacity = capacity
@@ -79,10 +79,10 @@ enum Storage {
     }
 
     @inline(__always)
-    static func capacity(_ s: Value) -> Int { s.fields(StorageObject.self).pointee.capacity }
+    public static func capacity(_ s: Value) -> Int { s.fields(StorageObject.self).pointee.capacity }
 
     @inline(__always)
-    static func values(_ s: Value) -> UnsafeMutablePointer<Value> {
+    public static func values(_ s: Value) -> UnsafeMutablePointer<Value> {
         (s.address + Offsets.storageItems).assumingMemoryBound(to: Value.self)
     }
 

@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
+import Interpreter
 
 /// `jitbench exec`: the single-program entry point that the built-in engines call (docs/HARNESS.md,
-/// "The exec protocol"). The interpreter issue replaces the body of `run()`; the options are the contract
-/// with the harness and stay as they are.
+/// "The exec protocol"). The options are the contract with the harness. Until the JIT exists, the jit
+/// engines run the reference interpreter, and their probe lines say so.
 struct ExecCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exec", abstract: "Runs one program under one of our engines (called by the harness).")
@@ -37,7 +38,15 @@ struct ExecCommand: ParsableCommand {
     }
 
     func run() throws {
-        CommandFailure.printError("engine \(engine): the interpreter is not built yet")
-        throw ExitCode(probe ? 1 : 2)
+        if probe {
+            print(engine == "interp" ? "interp: jitbench reference interpreter" : "\(engine): JIT not built yet, runs the interpreter")
+            return
+        }
+        var options = Program.Options(path: program[0], arguments: Array(program.dropFirst()))
+        options.iterations = iterations
+        options.statsFile = statsFile
+        options.gcStress = gcStress
+        let status = Program.run(options)
+        if status != 0 { throw ExitCode(status) }
     }
 }

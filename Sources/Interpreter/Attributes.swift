@@ -1,0 +1,319 @@
+import Compiler
+import Runtime
+
+/// Attribute lookup with Python's rules: data descriptors on the type (properties) first, then
+/// the object's own attributes, then what the type's MRO holds (functions bind into methods),
+/// then `__getattr__`. The inline caches remember where a name was found under a shape and
+/// the type epoch, which every change to a class attribute advances.
+enum Attributes {
+    /// Cache forms.
+    static let instanceSlot: UInt8 = 1
+    static let methodOnType: UInt8 = 2
+
+    // MARK: Type lookup
+
+    /// `name` in the dicts along `type`'s MRO, or null.
+    static func lookup(_ type: Value, _ name: Value) throws(PythonError) -> Value {
+        let mro = type.fields(TypeObject.self).pointee.mro
+        let items = Tuple.items(mro)
+        for i in 0..<Tuple.count(mro) {
+            let v = try Dict.get(items[i].fields(TypeObject.self).pointee.dict, name)
+            if !v.isNull { return v }
+        }
+        return Value.null
+    }
+
+    /// A special method of `v`'s type, defined in Python or builtin; nil if absent.
+    static func lookupSpecial(_ v: Value, _ name: String) throws(PythonError) -> Value? {
+        let found = try lookup(v.type, Interned.str(name))
+        return found.isNull ? nil : found
+    }
+
+    /// A special method that a class defined in Python provides (not one of the builtins the
+    /// runtime already implements for its own types).
+    static func userSpecial(_ v: Value, _ name: String) throws(PythonError) -> Value? {
+        guard ObjectHooks.isUserObject(v) else { return nil }
+        let found = try lookup(v.type, Interned.str(name))
+        guard !found.isNull, found.isSmallInt || found.kind != .nativeFunction else { return nil }
+        return found
+    }
+
+    // MARK: Loading
+
+    @inline(__always)
+    static func load(_ object: Value, cache: UnsafeMutablePointer<InlineCache>) throws(PythonError) -> Value {
+        if object.isObject && object.header.pointee.kind == .instance && cache.pointee.form == instanceSlot
+            && cache.pointee.key == Instances.shape(object).bits && cache.pointee.version == VM.typeEpoch {
+            return Storage.values(object.fields(InstanceObject.self).pointee.slots)[cache.pointee.index]
+        }
+        return try loadMiss(object, cache)
+    }
+
+    private static func loadMiss(_ object: Value, _ cache: UnsafeMutablePointer<InlineCache>) throws(PythonError) -> Value {
+        let name = cache.pointee.name
+        if object.isObject && object.header.pointee.kind == .instance {
+            let shape = Instances.shape(object)
+            let index = Shapes.index(of: name, in: shape)
+            if index >= 0, !isDataDescriptor(try lookup(object.type, name)) {
+                cache.pointee.form = instanceSlot
+                cache.pointee.key = shape.bits
+                cache.pointee.version = VM.typeEpoch
+                cache.pointee.index = index
+                return Storage.values(object.fields(InstanceObject.self).pointee.slots)[index]
+            }
+        }
+        return try get(object, name)
+    }
+
+    /// `getattr(object, name)`.
+    static func get(_ object: Value, _ name: Value) throws(PythonError) -> Value {
+        let found = try find(object, name)
+        if !found.isNull { return found }
+        if let getattr = try userSpecial(object, "__getattr__") {
+            return try Calls.call(getattr, object, name)
+        }
+        throw missing(object, name)
+    }
+
+    /// `getattr(object, name)`, or null where that would raise AttributeError.
+    static func find(_ object: Value, _ name: Value) throws(PythonError) -> Value {
+        if object.kind == .type { return try classAttribute(object, name) }
+        switch InterpreterObjects.tag(object) {
+        case .module: return try Dict.get(InterpreterObjects.fields(object).pointee.a, name)
+        case .superObject: return try superAttribute(object, name)
+        default: break
+        }
+        let type = object.type
+        let descriptor = try lookup(type, name)
+        if isDataDescriptor(descriptor) {
+            return try Calls.call(InterpreterObjects.fields(descriptor).pointee.a, object)
+        }
+        let own = try ownAttribute(object, name)
+        if !own.isNull { return own }
+        if !descriptor.isNull { return bind(descriptor, to: object, type: type) }
+        return try BuiltinAttributes.get(object, name)
+    }
+
+    /// An attribute stored on the object itself.
+    static func ownAttribute(_ object: Value, _ name: Value) throws(PythonError) -> Value {
+        guard object.isObject else { return Value.null }
+        switch object.header.pointee.kind {
+        case .instance:
+            return Instances.attribute(object, name)
+        case .exception:
+            let attributes = object.fields(ExceptionObject.self).pointee.attributes
+            return attributes.kind == .dict ? try Dict.get(attributes, name) : Value.null
+        case .function:
+            let attributes = object.fields(FunctionObject.self).pointee.attributes
+            return attributes.kind == .dict ? try Dict.get(attributes, name) : Value.null
+        default:
+            return Value.null
+        }
+    }
+
+    /// A class's attribute: descriptors bind to the class (`classmethod`) or unwrap
+    /// (`staticmethod`); functions stay plain functions.
+    static func classAttribute(_ type: Value, _ name: Value) throws(PythonError) -> Value {
+        let found = try lookup(type, name)
+        if !found.isNull {
+            switch InterpreterObjects.tag(found) {
+            case .classMethod: return Callables.makeBoundMethod(InterpreterObjects.fields(found).pointee.a, receiver: type)
+            case .staticMethod: return InterpreterObjects.fields(found).pointee.a
+            default: return found
+            }
+        }
+        return try BuiltinAttributes.typeAttribute(type, name)
+    }
+
+    /// `super(cls, obj).name`: the MRO of `obj`'s class after `cls`, bound to `obj`.
+    private static func superAttribute(_ superObject: Value, _ name: Value) throws(PythonError) -> Value {
+        let start = InterpreterObjects.fields(superObject).pointee.a
+        let receiver = InterpreterObjects.fields(superObject).pointee.b
+        let receiverType = receiver.kind == .type ? receiver : receiver.type
+        let mro = receiverType.fields(TypeObject.self).pointee.mro
+        var i = 0
+        while i < Tuple.count(mro) && !Tuple.items(mro)[i].is(start) { i += 1 }
+        i += 1
+        while i < Tuple.count(mro) {
+            let found = try Dict.get(Tuple.items(mro)[i].fields(TypeObject.self).pointee.dict, name)
+            if !found.isNull {
+                if receiver.kind == .type {
+                    if InterpreterObjects.tag(found) == .classMethod {
+                        return Callables.makeBoundMethod(InterpreterObjects.fields(found).pointee.a, receiver: receiver)
+                    }
+                    return InterpreterObjects.tag(found) == .staticMethod ? InterpreterObjects.fields(found).pointee.a : found
+                }
+                if isDataDescriptor(found) { return try Calls.call(InterpreterObjects.fields(found).pointee.a, receiver) }
+                return bind(found, to: receiver, type: receiverType)
+            }
+            i += 1
+        }
+        return Value.null
+    }
+
+    static func isDataDescriptor(_ v: Value) -> Bool {
+        InterpreterObjects.tag(v) == .property
+    }
+
+    /// What a type attribute becomes when read through an instance.
+    static func bind(_ descriptor: Value, to object: Value, type: Value) -> Value {
+        guard descriptor.isObject, !descriptor.isNull else { return descriptor }
+        switch descriptor.header.pointee.kind {
+        case .function:
+            return Callables.makeBoundMethod(descriptor, receiver: object)
+        case .nativeFunction:
+            return Natives.isBound(descriptor) ? descriptor : Natives.bind(descriptor, to: object)
+        case .foreign:
+            switch InterpreterObjects.tag(descriptor) {
+            case .classMethod: return Callables.makeBoundMethod(InterpreterObjects.fields(descriptor).pointee.a, receiver: type)
+            case .staticMethod: return InterpreterObjects.fields(descriptor).pointee.a
+            default: return descriptor
+            }
+        default:
+            return descriptor
+        }
+    }
+
+    /// For `obj.name(...)`: the function and whether `obj` goes in as the first argument,
+    /// which saves making a bound method.
+    @inline(__always)
+    static func loadMethod(_ object: Value, cache: UnsafeMutablePointer<InlineCache>) throws(PythonError) -> (Value, Bool) {
+        if cache.pointee.form == methodOnType && cache.pointee.version == VM.typeEpoch {
+            let key = object.isObject && object.header.pointee.kind == .instance ? Instances.shape(object).bits : object.type.bits
+            if key == cache.pointee.key { return (Value(bits: UInt64(bitPattern: Int64(cache.pointee.index))), true) }
+        }
+        return try loadMethodMiss(object, cache)
+    }
+
+    private static func loadMethodMiss(_ object: Value, _ cache: UnsafeMutablePointer<InlineCache>) throws(PythonError) -> (Value, Bool) {
+        let name = cache.pointee.name
+        if object.kind != .type && InterpreterObjects.tag(object) != .module && InterpreterObjects.tag(object) != .superObject {
+            let descriptor = try lookup(object.type, name)
+            let isPlainMethod = !descriptor.isNull && (descriptor.kind == .function
+                || (descriptor.kind == .nativeFunction && !Natives.isBound(descriptor)))
+            if isPlainMethod, (try ownAttribute(object, name)).isNull {
+                // While the epoch holds, the type's dict keeps the function alive.
+                let isInstance = object.isObject && object.header.pointee.kind == .instance
+                cache.pointee.form = methodOnType
+                cache.pointee.key = isInstance ? Instances.shape(object).bits : object.type.bits
+                cache.pointee.version = VM.typeEpoch
+                cache.pointee.index = Int(Int64(bitPattern: descriptor.bits))
+                return (descriptor, true)
+            }
+        }
+        return (try get(object, name), false)
+    }
+
+    // MARK: Storing
+
+    @inline(__always)
+    static func store(_ object: Value, _ value: Value, cache: UnsafeMutablePointer<InlineCache>) throws(PythonError) {
+        if object.isObject && object.header.pointee.kind == .instance && cache.pointee.form == instanceSlot
+            && cache.pointee.key == Instances.shape(object).bits && cache.pointee.version == VM.typeEpoch {
+            Storage.values(object.fields(InstanceObject.self).pointee.slots)[cache.pointee.index] = value
+            return
+        }
+        try set(object, cache.pointee.name, value)
+        if object.isObject && object.header.pointee.kind == .instance,
+           !isDataDescriptor(try lookup(object.type, cache.pointee.name)),
+           try userSpecial(object, "__setattr__") == nil {
+            let shape = Instances.shape(object)
+            cache.pointee.form = instanceSlot
+            cache.pointee.key = shape.bits
+            cache.pointee.version = VM.typeEpoch
+            cache.pointee.index = Shapes.index(of: cache.pointee.name, in: shape)
+        }
+    }
+
+    /// `setattr(object, name, value)`.
+    static func set(_ object: Value, _ name: Value, _ value: Value) throws(PythonError) {
+        guard object.isObject else { throw readOnly(object, name) }
+        switch object.header.pointee.kind {
+        case .type:
+            guard object.header.pointee.flags.contains(.heapType) else {
+                throw PythonError(.typeError, "cannot set '\(Str.swiftString(name))' attribute of immutable type '\(TypeObjects.name(object))'")
+            }
+            try Dict.set(object.fields(TypeObject.self).pointee.dict, name, value)
+            VM.typeEpoch &+= 1
+            return
+        case .instance:
+            let descriptor = try lookup(object.type, name)
+            if isDataDescriptor(descriptor) { return try callSetter(descriptor, object, value, name) }
+            if let setattr = try userSpecial(object, "__setattr__") {
+                _ = try Calls.call(setattr, object, name, value)
+                return
+            }
+            Instances.setAttribute(object, name, value)
+        case .exception:
+            try Dict.set(attributeDict(object, at: \ExceptionObject.attributes), name, value)
+        case .function:
+            try Dict.set(functionAttributes(object), name, value)
+        case .foreign where InterpreterObjects.tag(object) == .module:
+            try Dict.set(InterpreterObjects.fields(object).pointee.a, name, value)
+        default:
+            throw readOnly(object, name)
+        }
+    }
+
+    private static func callSetter(_ property: Value, _ object: Value, _ value: Value, _ name: Value) throws(PythonError) {
+        let setter = InterpreterObjects.fields(property).pointee.b
+        guard !setter.is(BuiltinTypes.none) else {
+            throw PythonError(.attributeError, "can't set attribute '\(Str.swiftString(name))'")
+        }
+        _ = try Calls.call(setter, object, value)
+    }
+
+    static func attributeDict(_ exception: Value, at path: WritableKeyPath<ExceptionObject, Value>) -> Value {
+        let existing = exception.fields(ExceptionObject.self).pointee[keyPath: path]
+        if existing.kind == .dict { return existing }
+        let dict = Dict.make()
+        exception.fields(ExceptionObject.self).pointee[keyPath: path] = dict
+        return dict
+    }
+
+    static func functionAttributes(_ function: Value) -> Value {
+        let existing = function.fields(FunctionObject.self).pointee.attributes
+        if existing.kind == .dict { return existing }
+        let dict = Dict.make()
+        function.fields(FunctionObject.self).pointee.attributes = dict
+        return dict
+    }
+
+    static func delete(_ object: Value, _ name: Value) throws(PythonError) {
+        if object.kind == .instance {
+            if Instances.deleteAttribute(object, name) { return }
+        } else if object.kind == .type && object.header.pointee.flags.contains(.heapType) {
+            if try Dict.remove(object.fields(TypeObject.self).pointee.dict, name) {
+                VM.typeEpoch &+= 1
+                return
+            }
+        } else if object.kind == .function {
+            if try Dict.remove(functionAttributes(object), name) { return }
+        }
+        throw missing(object, name)
+    }
+
+    static func missing(_ object: Value, _ name: Value) -> PythonError {
+        let attribute = Str.swiftString(name)
+        if object.kind == .type {
+            return PythonError(.attributeError, "type object '\(TypeObjects.name(object))' has no attribute '\(attribute)'")
+        }
+        if InterpreterObjects.tag(object) == .superObject {
+            return PythonError(.attributeError, "'super' object has no attribute '\(attribute)'")
+        }
+        if InterpreterObjects.tag(object) == .module {
+            let moduleName = Str.swiftString(InterpreterObjects.fields(object).pointee.b)
+            return PythonError(.attributeError, "module '\(moduleName)' has no attribute '\(attribute)'")
+        }
+        return PythonError(.attributeError, "'\(TypeObjects.name(object.type))' object has no attribute '\(attribute)'")
+    }
+
+    private static func readOnly(_ object: Value, _ name: Value) -> PythonError {
+        let attribute = Str.swiftString(name)
+        let type = TypeObjects.name(object.type)
+        if (try? lookup(object.type, name))?.isNull == false {
+            return PythonError(.attributeError, "'\(type)' object attribute '\(attribute)' is read-only")
+        }
+        return PythonError(.attributeError, "'\(type)' object has no attribute '\(attribute)'")
+    }
+}

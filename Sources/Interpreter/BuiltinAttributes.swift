@@ -1,0 +1,120 @@
+import Compiler
+import Runtime
+
+/// The attributes builtin objects answer without a dict: `__class__`, `__name__`, an
+/// exception's `args`, a slice's `start`, an int's `real`.
+enum BuiltinAttributes {
+    static func get(_ object: Value, _ name: Value) throws(PythonError) -> Value {
+        let attribute = Str.swiftString(name)
+        if attribute == "__class__" { return object.type }
+        if attribute == "__dict__", object.kind == .instance {
+            let dict = Dict.make()
+            try Instances.forEachAttribute(object) { key, value throws(PythonError) in try Dict.set(dict, key, value) }
+            return dict
+        }
+        switch object.kind {
+        case .function:
+            let fields = object.fields(FunctionObject.self)
+            switch attribute {
+            case "__name__": return fields.pointee.name
+            case "__qualname__": return fields.pointee.qualifiedName
+            case "__doc__": return BuiltinTypes.none
+            case "__module__": return try Dict.get(fields.pointee.globals, Interned.str("__name__"))
+            case "__defaults__": return fields.pointee.defaults
+            case "__dict__": return Attributes.functionAttributes(object)
+            default: break
+            }
+        case .nativeFunction:
+            let fields = object.fields(NativeFunctionObject.self)
+            switch attribute {
+            case "__name__", "__qualname__": return fields.pointee.name
+            case "__self__": return fields.pointee.receiver.isNull ? BuiltinTypes.none : fields.pointee.receiver
+            case "__doc__": return BuiltinTypes.none
+            default: break
+            }
+        case .boundMethod:
+            let fields = object.fields(BoundMethodObject.self)
+            switch attribute {
+            case "__self__": return fields.pointee.receiver
+            case "__func__": return fields.pointee.function
+            default: return try Attributes.get(fields.pointee.function, name)
+            }
+        case .exception:
+            let fields = object.fields(ExceptionObject.self)
+            switch attribute {
+            case "args": return fields.pointee.args
+            case "__cause__": return fields.pointee.cause.isNull ? BuiltinTypes.none : fields.pointee.cause
+            case "__context__": return fields.pointee.context.isNull ? BuiltinTypes.none : fields.pointee.context
+            case "__traceback__": return BuiltinTypes.none
+            case "__suppress_context__": return Value.bool(Objects.isTrue(fields.pointee.suppressContext))
+            case "value" where TypeObjects.isSubtype(object.type, of: BuiltinException.stopIteration.type):
+                let args = fields.pointee.args
+                return Tuple.count(args) > 0 ? Tuple.items(args)[0] : BuiltinTypes.none
+            case "code" where TypeObjects.isSubtype(object.type, of: BuiltinException.systemExit.type):
+                let args = fields.pointee.args
+                return Tuple.count(args) > 0 ? Tuple.items(args)[0] : BuiltinTypes.none
+            default: break
+            }
+        case .slice:
+            let fields = object.fields(SliceObject.self)
+            switch attribute {
+            case "start": return fields.pointee.start
+            case "stop": return fields.pointee.stop
+            case "step": return fields.pointee.step
+            default: break
+            }
+        case .range:
+            let fields = object.fields(RangeObject.self)
+            switch attribute {
+            case "start": return fields.pointee.start
+            case "stop": return fields.pointee.stop
+            case "step": return fields.pointee.step
+            default: break
+            }
+        case .int, .bool:
+            switch attribute {
+            case "real", "numerator": return Ints.unbool(object)
+            case "imag": return Value(smallInt: 0)
+            case "denominator": return Value(smallInt: 1)
+            default: break
+            }
+        case .float:
+            switch attribute {
+            case "real": return object
+            case "imag": return Floats.make(0)
+            default: break
+            }
+        case .foreign:
+            let fields = InterpreterObjects.fields(object)
+            switch (InterpreterObjects.tag(object), attribute) {
+            case (.property, "fget"): return fields.pointee.a
+            case (.property, "fset"): return fields.pointee.b
+            case (.property, "__doc__"): return fields.pointee.d
+            case (.staticMethod, "__func__"), (.classMethod, "__func__"): return fields.pointee.a
+            case (.generator, "__name__"): return fields.pointee.c
+            default: break
+            }
+        default:
+            break
+        }
+        return Value.null
+    }
+
+    static func typeAttribute(_ type: Value, _ name: Value) throws(PythonError) -> Value {
+        let fields = type.fields(TypeObject.self)
+        switch Str.swiftString(name) {
+        case "__name__": return fields.pointee.name
+        case "__qualname__":
+            let qualified = try Dict.get(fields.pointee.dict, Interned.str("__qualname__"))
+            return qualified.isNull ? fields.pointee.name : qualified
+        case "__mro__": return fields.pointee.mro
+        case "__bases__": return fields.pointee.bases
+        case "__base__": return fields.pointee.base.isNull ? BuiltinTypes.none : fields.pointee.base
+        case "__class__": return type.type
+        case "__doc__": return BuiltinTypes.none
+        case "__module__": return Interned.str("builtins")
+        case "__dict__": return try Dict.copy(fields.pointee.dict)
+        default: return Value.null
+        }
+    }
+}

@@ -1,0 +1,210 @@
+import Compiler
+import Runtime
+
+/// Calling a builtin type: `int("12")`, `list(it)`, `property(f)`, `ValueError("x")`.
+enum BuiltinConstructors {
+    nonisolated(unsafe) static var constructors: [UInt64: NativeBody] = [:]
+
+    static func call(
+        _ type: Value, _ arguments: UnsafeMutablePointer<Value>, _ count: Int, keywordNames: Value,
+        stackTop: UnsafeMutablePointer<Value>
+    ) throws(PythonError) -> Value {
+        let args = NativeArguments(
+            base: arguments, count: count, keywordNames: keywordNames, stackTop: stackTop, name: TypeObjects.name(type))
+        if let constructor = constructors[type.bits] { return try constructor(args) }
+        if TypeObjects.isSubtype(type, of: BuiltinException.baseException.type) {
+            try args.expect(0...Int.max)
+            return Exceptions.make(type, arguments: Array(UnsafeBufferPointer(start: arguments, count: count)))
+        }
+        throw PythonError(.typeError, "cannot create '\(TypeObjects.name(type))' instances")
+    }
+
+    static func install() {
+        func define(_ type: Value, _ body: @escaping NativeBody) { constructors[type.bits] = body }
+        define(BuiltinTypes.int, makeInt)
+        define(BuiltinTypes.float, makeFloat)
+        define(BuiltinTypes.str) { args throws(PythonError) in
+            try args.expect(0...1)
+            return args.positionalCount == 0 ? Interned.str("") : try Strings.str(args[0])
+        }
+        define(BuiltinTypes.bool) { args throws(PythonError) in
+            try args.expect(0...1)
+            guard args.positionalCount == 1 else { return BuiltinTypes.falseValue }
+            return Value.bool(try Operators.isTrue(args[0]))
+        }
+        define(BuiltinTypes.list) { args throws(PythonError) in
+            try args.expect(0...1)
+            return args.positionalCount == 0 ? List.make() : try Iteration.list(args[0])
+        }
+        define(BuiltinTypes.tuple) { args throws(PythonError) in
+            try args.expect(0...1)
+            if args.positionalCount == 0 { return Tuple.make() }
+            if args[0].kind == .tuple { return args[0] }
+            let list = try Iteration.list(args[0])
+            return Tuple.make(Array(UnsafeBufferPointer(start: List.items(list), count: List.count(list))))
+        }
+        define(BuiltinTypes.set) { args throws(PythonError) in try makeSet(args, frozen: false) }
+        define(BuiltinTypes.frozenset) { args throws(PythonError) in try makeSet(args, frozen: true) }
+        define(BuiltinTypes.dict) { args throws(PythonError) in
+            try args.expect(0...1, keywords: (0..<args.keywordCount).map { Str.swiftString(Tuple.items(args.keywordNames)[$0]) })
+            let dict = Dict.make()
+            if args.positionalCount == 1 { try Mappings.update(dict, with: args[0]) }
+            for j in 0..<args.keywordCount {
+                try Dict.set(dict, Tuple.items(args.keywordNames)[j], args[args.positionalCount + j])
+            }
+            return dict
+        }
+        define(BuiltinTypes.range) { args throws(PythonError) in
+            try args.expect(1...3)
+            for i in 0..<args.positionalCount where !Ints.isInt(args[i]) {
+                throw PythonError(.typeError, "'\(TypeObjects.name(args[i].type))' object cannot be interpreted as an integer")
+            }
+            switch args.positionalCount {
+            case 1: return try Ranges.make(start: Value(smallInt: 0), stop: Ints.unbool(args[0]), step: Value(smallInt: 1))
+            case 2: return try Ranges.make(start: Ints.unbool(args[0]), stop: Ints.unbool(args[1]), step: Value(smallInt: 1))
+            default: return try Ranges.make(start: Ints.unbool(args[0]), stop: Ints.unbool(args[1]), step: Ints.unbool(args[2]))
+            }
+        }
+        define(BuiltinTypes.slice) { args throws(PythonError) in
+            try args.expect(1...3)
+            let none = BuiltinTypes.none
+            switch args.positionalCount {
+            case 1: return Slices.make(start: none, stop: args[0], step: none)
+            case 2: return Slices.make(start: args[0], stop: args[1], step: none)
+            default: return Slices.make(start: args[0], stop: args[1], step: args[2])
+            }
+        }
+        define(BuiltinTypes.object) { args throws(PythonError) in
+            try args.expect(0...0)
+            return Instances.make(BuiltinTypes.object)
+        }
+        define(BuiltinTypes.type) { args throws(PythonError) in
+            if args.positionalCount == 1 { return args[0].type }
+            try args.expect(3...3)
+            let namespace = try Dict.copy(args[2])
+            if (try Dict.get(namespace, Interned.str("__module__"))).isNull {
+                try Dict.set(namespace, Interned.str("__module__"), Interned.str("__main__"))
+            }
+            return try Classes.make(name: args[0], bases: args[1], namespace: namespace)
+        }
+        define(InterpreterTypes.property) { args throws(PythonError) in
+            try args.expect(0...4, keywords: ["fget", "fset", "fdel", "doc"])
+            let none = BuiltinTypes.none
+            return InterpreterObjects.make(
+                .property, type: InterpreterTypes.property, a: args.argument(0, "fget") ?? none,
+                b: args.argument(1, "fset") ?? none, c: args.argument(2, "fdel") ?? none, d: args.argument(3, "doc") ?? none)
+        }
+        define(InterpreterTypes.staticMethod) { args throws(PythonError) in
+            try args.expect(1...1)
+            return InterpreterObjects.make(.staticMethod, type: InterpreterTypes.staticMethod, a: args[0])
+        }
+        define(InterpreterTypes.classMethod) { args throws(PythonError) in
+            try args.expect(1...1)
+            return InterpreterObjects.make(.classMethod, type: InterpreterTypes.classMethod, a: args[0])
+        }
+        define(InterpreterTypes.superType) { args throws(PythonError) in
+            try args.expect(2...2)
+            return InterpreterObjects.make(.superObject, type: InterpreterTypes.superType, a: args[0], b: args[1])
+        }
+        define(InterpreterTypes.enumerate, BuiltinIterators.enumerate)
+        define(InterpreterTypes.zip, BuiltinIterators.zip)
+        define(InterpreterTypes.map, BuiltinIterators.map)
+        define(InterpreterTypes.filter, BuiltinIterators.filter)
+        define(InterpreterTypes.reversed, BuiltinIterators.reversed)
+        installPropertyMethods()
+    }
+
+    private static func installPropertyMethods() {
+        for (name, field) in [("setter", 1), ("getter", 0), ("deleter", 2)] {
+            Natives.method(InterpreterTypes.property, name) { args throws(PythonError) in
+                try args.expect(2...2)
+                let old = InterpreterObjects.fields(args[0])
+                var parts = [old.pointee.a, old.pointee.b, old.pointee.c]
+                parts[field] = args[1]
+                return InterpreterObjects.make(.property, type: InterpreterTypes.property, a: parts[0], b: parts[1], c: parts[2], d: old.pointee.d)
+            }
+        }
+    }
+
+    private static func makeInt(_ args: NativeArguments) throws(PythonError) -> Value {
+        try args.expect(0...2, keywords: ["base"])
+        if args.positionalCount == 0 { return Value(smallInt: 0) }
+        let v = args[0]
+        if let base = args.argument(1, "base") {
+            guard v.kind == .str else { throw PythonError(.typeError, "int() can't convert non-string with explicit base") }
+            return try Ints.parse(Str.swiftString(v), base: Ints.unbool(base).smallInt)
+        }
+        switch v.kind {
+        case .int: return v
+        case .bool: return Ints.unbool(v)
+        case .float: return try Ints.make(truncating: Floats.value(v))
+        case .str: return try Ints.parse(Str.swiftString(v), base: 10)
+        default:
+            for name in ["__int__", "__index__", "__trunc__"] {
+                if let method = try Attributes.userSpecial(v, name) { return try Calls.call(method, v) }
+            }
+            throw PythonError(.typeError, "int() argument must be a string, a bytes-like object or a real number, not '\(TypeObjects.name(v.type))'")
+        }
+    }
+
+    private static func makeFloat(_ args: NativeArguments) throws(PythonError) -> Value {
+        try args.expect(0...1)
+        if args.positionalCount == 0 { return Floats.make(0) }
+        let v = args[0]
+        switch v.kind {
+        case .float: return v
+        case .int, .bool: return Floats.make(try Ints.toDouble(Ints.unbool(v)))
+        case .str: return Floats.make(try Floats.parse(Str.swiftString(v)))
+        default:
+            if let method = try Attributes.userSpecial(v, "__float__") { return try Calls.call(method, v) }
+            throw PythonError(.typeError, "float() argument must be a string or a real number, not '\(TypeObjects.name(v.type))'")
+        }
+    }
+
+    private static func makeSet(_ args: NativeArguments, frozen: Bool) throws(PythonError) -> Value {
+        try args.expect(0...1)
+        let set = Sets.make(frozen: frozen)
+        if args.positionalCount == 1 {
+            try Iteration.forEach(args[0]) { item throws(PythonError) in try Sets.add(set, item) }
+        }
+        return set
+    }
+}
+
+/// Filling dicts from mappings and from `**` arguments.
+enum Mappings {
+    /// `dict.update(other)`: a mapping (a dict, or anything with `keys`), or pairs.
+    static func update(_ dict: Value, with other: Value) throws(PythonError) {
+        if other.kind == .dict {
+            try Dict.forEach(other) { key, value throws(PythonError) in try Dict.set(dict, key, value) }
+            return
+        }
+        if let keys = try Attributes.lookupSpecial(other, "keys") {
+            try Iteration.forEach(try Calls.call(keys, other)) { key throws(PythonError) in
+                try Dict.set(dict, key, try Operators.getItem(other, key))
+            }
+            return
+        }
+        var index = 0
+        try Iteration.forEach(other) { pair throws(PythonError) in
+            let items = try Iteration.list(pair)
+            guard List.count(items) == 2 else {
+                throw PythonError(.valueError, "dictionary update sequence element #\(index) has length \(List.count(items)); 2 is required")
+            }
+            try Dict.set(dict, List.items(items)[0], List.items(items)[1])
+            index += 1
+        }
+    }
+
+    /// `f(**mapping)`: like update, but a repeated keyword is an error.
+    static func merge(_ dict: Value, keywords: Value, callee: Value) throws(PythonError) {
+        let source = Dict.make()
+        try update(source, with: keywords)
+        try Dict.forEach(source) { key, value throws(PythonError) in
+            if !(try Dict.get(dict, key)).isNull {
+                throw PythonError(.typeError, "got multiple values for keyword argument '\(try Objects.str(key))'")
+            }
+            try Dict.set(dict, key, value)
+        }
+    }
+}

@@ -1,0 +1,363 @@
+import Compiler
+import Runtime
+
+/// The methods of the builtin types, as natives in the types' dicts: `args[0]` is the
+/// receiver.
+enum BuiltinMethods {
+    static func install() {
+        installObject()
+        installException()
+        installStr()
+        ListMethods.install()
+        installDict()
+        installSet()
+        installTuple()
+        installNumbers()
+    }
+
+    private static func int(_ v: Value, _ what: String = "an integer") throws(PythonError) -> Int {
+        guard Ints.isInt(v) else {
+            throw PythonError(.typeError, "'\(TypeObjects.name(v.type))' object cannot be interpreted as an integer")
+        }
+        let n = Ints.unbool(v)
+        guard n.isSmallInt else { throw PythonError(.overflowError, "Python int too large to convert to C ssize_t") }
+        return n.smallInt
+    }
+
+    private static func optionalInt(_ v: Value?) throws(PythonError) -> Int? {
+        guard let v, !v.is(BuiltinTypes.none) else { return nil }
+        return try int(v)
+    }
+
+    private static func installObject() {
+        let object = BuiltinTypes.object
+        Natives.method(object, "__init__") { args throws(PythonError) in
+            if args.count > 1, try Attributes.userSpecial(args[0], "__init__") == nil {
+                throw PythonError(.typeError, "\(TypeObjects.name(args[0].type))() takes no arguments")
+            }
+            return BuiltinTypes.none
+        }
+        Natives.method(object, "__new__") { args throws(PythonError) in
+            try Classes.blank(args[0], args.base + 1, args.count - 1)
+        }
+        Natives.method(object, "__repr__") { args throws(PythonError) in Str.make(try Strings.defaultRepr(args[0])) }
+        Natives.method(object, "__str__") { args throws(PythonError) in try Strings.repr(args[0]) }
+        Natives.method(object, "__eq__") { args throws(PythonError) in
+            args[0].is(args[1]) ? BuiltinTypes.trueValue : BuiltinTypes.notImplemented
+        }
+        Natives.method(object, "__ne__") { args throws(PythonError) in
+            args[0].is(args[1]) ? BuiltinTypes.falseValue : BuiltinTypes.notImplemented
+        }
+        Natives.method(object, "__hash__") { args throws(PythonError) in
+            Ints.make(Int(bitPattern: UInt(args[0].bits >> 4)))
+        }
+        Natives.method(object, "__setattr__") { args throws(PythonError) in
+            try args.expect(3...3)
+            guard args[0].kind == .instance else { try Attributes.set(args[0], args[1], args[2]); return BuiltinTypes.none }
+            Instances.setAttribute(args[0], args[1], args[2])
+            return BuiltinTypes.none
+        }
+        Natives.method(object, "__format__") { args throws(PythonError) in
+            try Strings.format(try Strings.str(args[0]), args[1])
+        }
+    }
+
+    private static func installException() {
+        let base = BuiltinException.baseException.type
+        Natives.method(base, "__init__") { args throws(PythonError) in
+            let tuple = Tuple.allocate(count: args.count - 1)
+            for i in 1..<args.count { Tuple.items(tuple)[i - 1] = args[i] }
+            args[0].fields(ExceptionObject.self).pointee.args = tuple
+            return BuiltinTypes.none
+        }
+        Natives.method(base, "__str__") { args throws(PythonError) in Str.make(try Exceptions.message(args[0])) }
+        Natives.method(base, "with_traceback") { args throws(PythonError) in args[0] }
+    }
+
+    // MARK: str
+
+    private static func installStr() {
+        let type = BuiltinTypes.str
+        func method(_ name: String, _ body: @escaping NativeBody) { Natives.method(type, name, body) }
+        method("split") { args throws(PythonError) in
+            try args.expect(1...3, keywords: ["sep", "maxsplit"])
+            let sep = args.argument(1, "sep").flatMap { $0.is(BuiltinTypes.none) ? nil : $0 }
+            return try StrMethods.split(args[0], separator: sep, maxSplit: try optionalInt(args.argument(2, "maxsplit")) ?? -1)
+        }
+        method("rsplit") { args throws(PythonError) in
+            try args.expect(1...3, keywords: ["sep", "maxsplit"])
+            let sep = args.argument(1, "sep").flatMap { $0.is(BuiltinTypes.none) ? nil : $0 }
+            return try StrMethods.rsplit(args[0], separator: sep, maxSplit: try optionalInt(args.argument(2, "maxsplit")) ?? -1)
+        }
+        method("join") { args throws(PythonError) in
+            try args.expect(2...2)
+            let items = args[1].kind == .list || args[1].kind == .tuple ? args[1] : try Iteration.list(args[1])
+            return try StrMethods.join(args[0], items)
+        }
+        for (name, side) in [("strip", StrMethods.StripSide.both), ("lstrip", .left), ("rstrip", .right)] {
+            method(name) { args throws(PythonError) in
+                try args.expect(1...2)
+                let chars = args.argument(1).flatMap { $0.is(BuiltinTypes.none) ? nil : $0 }
+                return try StrMethods.strip(args[0], characters: chars, side: side)
+            }
+        }
+        for (name, fromRight) in [("find", false), ("rfind", true)] {
+            method(name) { args throws(PythonError) in
+                try args.expect(2...4)
+                return Value(smallInt: try StrMethods.find(
+                    args[0], args[1], start: try optionalInt(args.argument(2)), end: try optionalInt(args.argument(3)), fromRight: fromRight))
+            }
+        }
+        for (name, fromRight) in [("index", false), ("rindex", true)] {
+            method(name) { args throws(PythonError) in
+                try args.expect(2...4)
+                return Value(smallInt: try StrMethods.index(
+                    args[0], args[1], start: try optionalInt(args.argument(2)), end: try optionalInt(args.argument(3)), fromRight: fromRight))
+            }
+        }
+        method("count") { args throws(PythonError) in
+            try args.expect(2...4)
+            return Value(smallInt: try StrMethods.count(args[0], args[1], start: try optionalInt(args.argument(2)), end: try optionalInt(args.argument(3))))
+        }
+        method("replace") { args throws(PythonError) in
+            try args.expect(3...4)
+            return try StrMethods.replace(args[0], args[1], args[2], count: try optionalInt(args.argument(3)) ?? -1)
+        }
+        for (name, atEnd) in [("startswith", false), ("endswith", true)] {
+            method(name) { args throws(PythonError) in
+                try args.expect(2...4)
+                var subject = args[0]
+                if args.positionalCount > 2 {
+                    let slice = Slices.make(start: args[2], stop: args.argument(3) ?? BuiltinTypes.none, step: BuiltinTypes.none)
+                    subject = try Sequences.slice(subject, slice)
+                }
+                if args[1].kind == .tuple {
+                    for i in 0..<Tuple.count(args[1]) where try StrMethods.hasAffix(subject, Tuple.items(args[1])[i], atEnd: atEnd) {
+                        return BuiltinTypes.trueValue
+                    }
+                    return BuiltinTypes.falseValue
+                }
+                return Value.bool(try StrMethods.hasAffix(subject, args[1], atEnd: atEnd))
+            }
+        }
+        for (name, fromRight) in [("partition", false), ("rpartition", true)] {
+            method(name) { args throws(PythonError) in
+                try args.expect(2...2)
+                return try StrMethods.partition(args[0], args[1], fromRight: fromRight)
+            }
+        }
+        method("upper") { args throws(PythonError) in StrMethods.changeCase(args[0], upper: true) }
+        method("lower") { args throws(PythonError) in StrMethods.changeCase(args[0], upper: false) }
+        method("casefold") { args throws(PythonError) in StrMethods.changeCase(args[0], upper: false) }
+        for (name, style) in [("title", StrMethods.CaseStyle.title), ("capitalize", .capitalize), ("swapcase", .swapcase)] {
+            method(name) { args throws(PythonError) in StrMethods.recase(args[0], style) }
+        }
+        let predicates: [(String, StrMethods.Predicate)] = [
+            ("isdigit", .digit), ("isdecimal", .decimal), ("isnumeric", .numeric), ("isalpha", .alpha),
+            ("isalnum", .alnum), ("isspace", .space), ("isupper", .upper), ("islower", .lower), ("istitle", .title),
+        ]
+        for (name, predicate) in predicates {
+            method(name) { args throws(PythonError) in Value.bool(StrMethods.test(args[0], predicate)) }
+        }
+        method("isidentifier") { args throws(PythonError) in
+            let text = Str.swiftString(args[0])
+            guard let first = text.unicodeScalars.first else { return BuiltinTypes.falseValue }
+            let ok = (first == "_" || first.properties.isXIDStart) && text.unicodeScalars.dropFirst().allSatisfy { $0.properties.isXIDContinue }
+            return Value.bool(ok)
+        }
+        method("isascii") { args throws(PythonError) in Value.bool(Str.swiftString(args[0]).unicodeScalars.allSatisfy { $0.isASCII }) }
+        for (name, align) in [("center", Character("^")), ("ljust", "<"), ("rjust", ">")] {
+            method(name) { args throws(PythonError) in
+                try args.expect(2...3)
+                return try StrMethods.justify(args[0], width: try int(args[1]), fill: args.argument(2), align: align)
+            }
+        }
+        method("zfill") { args throws(PythonError) in
+            try args.expect(2...2)
+            return StrMethods.zfill(args[0], width: try int(args[1]))
+        }
+        method("splitlines") { args throws(PythonError) in
+            try args.expect(1...2, keywords: ["keepends"])
+            let keep = try args.argument(1, "keepends").map { v throws(PythonError) in try Operators.isTrue(v) } ?? false
+            return StrMethods.splitlines(args[0], keepEnds: keep)
+        }
+        method("format") { args throws(PythonError) in try FormatStrings.format(args[0], args) }
+        method("removeprefix") { args throws(PythonError) in
+            try args.expect(2...2)
+            if try StrMethods.hasAffix(args[0], args[1], atEnd: false) {
+                return try Sequences.slice(args[0], Slices.make(start: Value(smallInt: Str.count(args[1])), stop: BuiltinTypes.none, step: BuiltinTypes.none))
+            }
+            return args[0]
+        }
+        method("removesuffix") { args throws(PythonError) in
+            try args.expect(2...2)
+            if Str.count(args[1]) > 0, try StrMethods.hasAffix(args[0], args[1], atEnd: true) {
+                return try Sequences.slice(args[0], Slices.make(start: BuiltinTypes.none, stop: Value(smallInt: Str.count(args[0]) - Str.count(args[1])), step: BuiltinTypes.none))
+            }
+            return args[0]
+        }
+        method("expandtabs") { args throws(PythonError) in
+            let size = try optionalInt(args.argument(1, "tabsize")) ?? 8
+            var out = ""
+            var column = 0
+            for c in Str.swiftString(args[0]) {
+                if c == "\t" {
+                    let pad = size > 0 ? size - column % size : 0
+                    out += String(repeating: " ", count: pad)
+                    column += pad
+                } else {
+                    out.append(c)
+                    column = c == "\n" || c == "\r" ? 0 : column + 1
+                }
+            }
+            return Str.make(out)
+        }
+        method("encode") { args throws(PythonError) in
+            throw PythonError(.notImplementedError, "str.encode: bytes are not supported")
+        }
+        method("__format__") { args throws(PythonError) in
+            try Strings.format(args[0], args[1])
+        }
+    }
+
+    // MARK: dict
+
+    private static func installDict() {
+        let type = BuiltinTypes.dict
+        func method(_ name: String, _ body: @escaping NativeBody) { Natives.method(type, name, body) }
+        method("get") { args throws(PythonError) in
+            try args.expect(2...3)
+            let v = try Dict.get(args[0], args[1])
+            return v.isNull ? (args.argument(2) ?? BuiltinTypes.none) : v
+        }
+        method("keys") { args throws(PythonError) in try DictViews.make(args[0], .keys) }
+        method("values") { args throws(PythonError) in try DictViews.make(args[0], .values) }
+        method("items") { args throws(PythonError) in try DictViews.make(args[0], .items) }
+        method("pop") { args throws(PythonError) in
+            try args.expect(2...3)
+            return try Dict.pop(args[0], args[1], default: args.argument(2))
+        }
+        method("setdefault") { args throws(PythonError) in
+            try args.expect(2...3)
+            return try Dict.setDefault(args[0], args[1], args.argument(2) ?? BuiltinTypes.none)
+        }
+        method("popitem") { args throws(PythonError) in try Dict.popItem(args[0]) }
+        method("update") { args throws(PythonError) in
+            if args.positionalCount > 1 { try Mappings.update(args[0], with: args[1]) }
+            for j in 0..<args.keywordCount {
+                try Dict.set(args[0], Tuple.items(args.keywordNames)[j], args[args.positionalCount + j])
+            }
+            return BuiltinTypes.none
+        }
+        method("copy") { args throws(PythonError) in try Dict.copy(args[0]) }
+        method("clear") { args throws(PythonError) in
+            Dict.clear(args[0])
+            return BuiltinTypes.none
+        }
+        method("fromkeys") { args throws(PythonError) in
+            try args.expect(2...3)
+            let dict = Dict.make()
+            let value = args.argument(2) ?? BuiltinTypes.none
+            try Iteration.forEach(args[1]) { key throws(PythonError) in try Dict.set(dict, key, value) }
+            return dict
+        }
+        if let fromkeys = try? Dict.get(type.fields(TypeObject.self).pointee.dict, Interned.str("fromkeys")) {
+            try? Dict.set(type.fields(TypeObject.self).pointee.dict, Interned.str("fromkeys"),
+                          InterpreterObjects.make(.classMethod, type: InterpreterTypes.classMethod, a: fromkeys))
+        }
+    }
+
+    // MARK: set
+
+    private static func installSet() {
+        for type in [BuiltinTypes.set, BuiltinTypes.frozenset] {
+            func method(_ name: String, _ body: @escaping NativeBody) { Natives.method(type, name, body) }
+            method("copy") { args throws(PythonError) in try SetMethods.copy(args[0]) }
+            for name in ["union", "intersection", "difference", "symmetric_difference"] {
+                method(name) { args throws(PythonError) in try SetMethods.algebra(name, args) }
+            }
+            for name in ["issubset", "issuperset", "isdisjoint"] {
+                method(name) { args throws(PythonError) in try SetMethods.relation(name, args) }
+            }
+        }
+        let type = BuiltinTypes.set
+        func method(_ name: String, _ body: @escaping NativeBody) { Natives.method(type, name, body) }
+        method("add") { args throws(PythonError) in
+            try args.expect(2...2)
+            try Sets.add(args[0], args[1])
+            return BuiltinTypes.none
+        }
+        method("discard") { args throws(PythonError) in
+            try args.expect(2...2)
+            _ = try Sets.discard(args[0], args[1])
+            return BuiltinTypes.none
+        }
+        method("remove") { args throws(PythonError) in
+            try args.expect(2...2)
+            if !(try Sets.discard(args[0], args[1])) {
+                throw PythonError(exception: Exceptions.make(BuiltinException.keyError.type, arguments: [args[1]]))
+            }
+            return BuiltinTypes.none
+        }
+        method("pop") { args throws(PythonError) in try SetMethods.pop(args[0]) }
+        method("clear") { args throws(PythonError) in
+            try SetMethods.clear(args[0])
+            return BuiltinTypes.none
+        }
+        for name in ["update", "intersection_update", "difference_update", "symmetric_difference_update"] {
+            method(name) { args throws(PythonError) in try SetMethods.update(name, args) }
+        }
+    }
+
+    private static func installTuple() {
+        for type in [BuiltinTypes.tuple] {
+            Natives.method(type, "index") { args throws(PythonError) in
+                try args.expect(2...2)
+                for i in 0..<Tuple.count(args[0]) where try Objects.equal(Tuple.items(args[0])[i], args[1]) {
+                    return Value(smallInt: i)
+                }
+                throw PythonError(.valueError, "tuple.index(x): x not in tuple")
+            }
+            Natives.method(type, "count") { args throws(PythonError) in
+                try args.expect(2...2)
+                var n = 0
+                for i in 0..<Tuple.count(args[0]) where try Objects.equal(Tuple.items(args[0])[i], args[1]) { n += 1 }
+                return Value(smallInt: n)
+            }
+        }
+    }
+
+    private static func installNumbers() {
+        Natives.method(BuiltinTypes.int, "bit_length") { args throws(PythonError) in
+            let v = Ints.absolute(Ints.unbool(args[0]))
+            return Value(smallInt: v.isSmallInt ? Int.bitWidth - v.smallInt.leadingZeroBitCount : try Ints.text(v, base: 2).count)
+        }
+        Natives.method(BuiltinTypes.int, "bit_count") { args throws(PythonError) in
+            let v = Ints.absolute(Ints.unbool(args[0]))
+            return Value(smallInt: v.isSmallInt ? v.smallInt.nonzeroBitCount : try Ints.text(v, base: 2).filter { $0 == "1" }.count)
+        }
+        Natives.method(BuiltinTypes.int, "conjugate") { args throws(PythonError) in Ints.unbool(args[0]) }
+        Natives.method(BuiltinTypes.int, "__index__") { args throws(PythonError) in Ints.unbool(args[0]) }
+        Natives.method(BuiltinTypes.float, "is_integer") { args throws(PythonError) in
+            let d = Floats.value(args[0])
+            return Value.bool(d.isFinite && d == d.rounded(.towardZero))
+        }
+        Natives.method(BuiltinTypes.float, "conjugate") { args throws(PythonError) in args[0] }
+        Natives.method(BuiltinTypes.float, "as_integer_ratio") { args throws(PythonError) in
+            let d = Floats.value(args[0])
+            guard d.isFinite else {
+                throw PythonError(d.isNaN ? .valueError : .overflowError, d.isNaN ? "cannot convert NaN to integer ratio" : "cannot convert Infinity to integer ratio")
+            }
+            var numerator = d
+            var exponent = 0
+            while numerator != numerator.rounded(.towardZero) {
+                numerator *= 2
+                exponent += 1
+            }
+            let top = try Ints.make(truncating: numerator)
+            let bottom = try Arithmetic.power(Value(smallInt: 2), Value(smallInt: exponent))
+            let divisor = try MathModule.call("gcd", [top, bottom])
+            return Tuple.make(try Arithmetic.floorDivide(top, divisor), try Arithmetic.floorDivide(bottom, divisor))
+        }
+    }
+}

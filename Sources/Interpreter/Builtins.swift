@@ -1,0 +1,326 @@
+import Compiler
+import Runtime
+
+/// The `builtins` namespace: functions, types, constants and exception classes.
+enum Builtins {
+    static func install() {
+        let builtins = Dict.make()
+        VM.builtins = builtins
+        func define(_ name: String, _ value: Value) { try? Dict.set(builtins, Interned.str(name), value) }
+        func function(_ name: String, _ body: @escaping NativeBody) { define(name, Natives.make(name, body)) }
+
+        for (name, type) in [
+            ("object", BuiltinTypes.object), ("type", BuiltinTypes.type), ("int", BuiltinTypes.int),
+            ("bool", BuiltinTypes.bool), ("float", BuiltinTypes.float), ("str", BuiltinTypes.str),
+            ("tuple", BuiltinTypes.tuple), ("list", BuiltinTypes.list), ("dict", BuiltinTypes.dict),
+            ("set", BuiltinTypes.set), ("frozenset", BuiltinTypes.frozenset), ("range", BuiltinTypes.range),
+            ("slice", BuiltinTypes.slice), ("property", InterpreterTypes.property),
+            ("staticmethod", InterpreterTypes.staticMethod), ("classmethod", InterpreterTypes.classMethod),
+            ("super", InterpreterTypes.superType), ("enumerate", InterpreterTypes.enumerate),
+            ("zip", InterpreterTypes.zip), ("map", InterpreterTypes.map), ("filter", InterpreterTypes.filter),
+            ("reversed", InterpreterTypes.reversed),
+        ] {
+            define(name, type)
+        }
+        for kind in BuiltinException.allCases { define(kind.name, kind.type) }
+        define("None", BuiltinTypes.none)
+        define("True", BuiltinTypes.trueValue)
+        define("False", BuiltinTypes.falseValue)
+        define("NotImplemented", BuiltinTypes.notImplemented)
+        define("Ellipsis", BuiltinTypes.ellipsis)
+        define("__name__", Interned.str("builtins"))
+
+        function("print", print)
+        function("len") { args throws(PythonError) in
+            try args.expect(1...1)
+            return Value(smallInt: try Operators.length(args[0]))
+        }
+        function("repr") { args throws(PythonError) in
+            try args.expect(1...1)
+            return try Strings.repr(args[0])
+        }
+        function("ascii") { args throws(PythonError) in
+            try args.expect(1...1)
+            return Str.make(Objects.asciiOnly(try Objects.repr(args[0])))
+        }
+        function("format") { args throws(PythonError) in
+            try args.expect(1...2)
+            return try Strings.format(args[0], args.positionalCount > 1 ? args[1] : Interned.str(""))
+        }
+        function("hash") { args throws(PythonError) in
+            try args.expect(1...1)
+            return Ints.make(try Objects.hash(args[0]))
+        }
+        function("id") { args throws(PythonError) in
+            try args.expect(1...1)
+            return Ints.make(args[0].isSmallInt ? Int(bitPattern: UInt(args[0].bits)) : Int(bitPattern: UInt(args[0].bits &- 1)))
+        }
+        function("abs") { args throws(PythonError) in
+            try args.expect(1...1)
+            if let method = try Attributes.userSpecial(args[0], "__abs__") { return try Calls.call(method, args[0]) }
+            return try Arithmetic.absolute(args[0])
+        }
+        function("divmod") { args throws(PythonError) in
+            try args.expect(2...2)
+            if ObjectHooks.isUserObject(args[0]) || ObjectHooks.isUserObject(args[1]) {
+                if let method = try Attributes.userSpecial(args[0], "__divmod__") { return try Calls.call(method, args[0], args[1]) }
+            }
+            return try Arithmetic.divmod(args[0], args[1])
+        }
+        function("pow") { args throws(PythonError) in
+            try args.expect(2...3, keywords: ["base", "exp", "mod"])
+            if args.positionalCount == 3 && !args[2].is(BuiltinTypes.none) {
+                return try Arithmetic.power(args[0], args[1], modulo: args[2])
+            }
+            return try Operators.binary(.power, args[0], args[1])
+        }
+        function("round", round)
+        function("isinstance") { args throws(PythonError) in
+            try args.expect(2...2)
+            return Value.bool(try isInstance(args[0], args[1]))
+        }
+        function("issubclass") { args throws(PythonError) in
+            try args.expect(2...2)
+            guard args[0].kind == .type else { throw PythonError(.typeError, "issubclass() arg 1 must be a class") }
+            return Value.bool(try isSubclass(args[0], args[1]))
+        }
+        function("callable") { args throws(PythonError) in
+            try args.expect(1...1)
+            let v = args[0]
+            let kind = v.kind
+            if kind == .function || kind == .nativeFunction || kind == .boundMethod || kind == .type {
+                return BuiltinTypes.trueValue
+            }
+            return Value.bool(try Attributes.lookupSpecial(v, "__call__") != nil)
+        }
+        function("getattr") { args throws(PythonError) in
+            try args.expect(2...3)
+            guard args[1].kind == .str else { throw PythonError(.typeError, "attribute name must be string, not '\(TypeObjects.name(args[1].type))'") }
+            if args.positionalCount == 3 {
+                do throws(PythonError) { return try Attributes.get(args[0], args[1]) } catch {
+                    if TypeObjects.isSubtype(error.exception.type, of: BuiltinException.attributeError.type) { return args[2] }
+                    throw error
+                }
+            }
+            return try Attributes.get(args[0], args[1])
+        }
+        function("setattr") { args throws(PythonError) in
+            try args.expect(3...3)
+            try Attributes.set(args[0], args[1], args[2])
+            return BuiltinTypes.none
+        }
+        function("delattr") { args throws(PythonError) in
+            try args.expect(2...2)
+            try Attributes.delete(args[0], args[1])
+            return BuiltinTypes.none
+        }
+        function("hasattr") { args throws(PythonError) in
+            try args.expect(2...2)
+            do throws(PythonError) {
+                _ = try Attributes.get(args[0], args[1])
+                return BuiltinTypes.trueValue
+            } catch {
+                if TypeObjects.isSubtype(error.exception.type, of: BuiltinException.attributeError.type) { return BuiltinTypes.falseValue }
+                throw error
+            }
+        }
+        function("iter") { args throws(PythonError) in
+            try args.expect(1...2)
+            if args.positionalCount == 2 {
+                return InterpreterObjects.make(.callableIterator, type: InterpreterTypes.callableIterator, a: args[0], b: args[1])
+            }
+            return try Iteration.iterator(args[0])
+        }
+        function("next") { args throws(PythonError) in
+            try args.expect(1...2)
+            if InterpreterObjects.tag(args[0]) == nil, try Attributes.lookupSpecial(args[0], "__next__") == nil {
+                throw PythonError(.typeError, "'\(TypeObjects.name(args[0].type))' object is not an iterator")
+            }
+            if Generators.isGenerator(args[0]) && args.positionalCount == 1 {
+                let (value, finished) = try Generators.resume(args[0], sending: BuiltinTypes.none, throwing: Value.null)
+                if finished { throw Generators.stopIteration(value) }
+                return value
+            }
+            let item = try Iteration.next(args[0])
+            if !item.isNull { return item }
+            if args.positionalCount == 2 { return args[1] }
+            throw PythonError(exception: Exceptions.make(BuiltinException.stopIteration.type, arguments: []))
+        }
+        function("all") { args throws(PythonError) in
+            try args.expect(1...1)
+            var result = true
+            try Iteration.forEachUntil(args[0]) { item throws(PythonError) in
+                if !(try Operators.isTrue(item)) { result = false }
+                return !result
+            }
+            return Value.bool(result)
+        }
+        function("any") { args throws(PythonError) in
+            try args.expect(1...1)
+            var result = false
+            try Iteration.forEachUntil(args[0]) { item throws(PythonError) in
+                if try Operators.isTrue(item) { result = true }
+                return result
+            }
+            return Value.bool(result)
+        }
+        function("sum") { args throws(PythonError) in
+            try args.expect(1...2, keywords: ["start"])
+            var total = args.argument(1, "start") ?? Value(smallInt: 0)
+            if total.kind == .str { throw PythonError(.typeError, "sum() can't sum strings [use ''.join(seq) instead]") }
+            try Iteration.forEach(args[0]) { item throws(PythonError) in
+                total = try Operators.binary(.add, total, item)
+            }
+            return total
+        }
+        function("min") { args throws(PythonError) in try extreme(args, comparison: .less, name: "min") }
+        function("max") { args throws(PythonError) in try extreme(args, comparison: .greater, name: "max") }
+        function("sorted") { args throws(PythonError) in
+            try args.expect(1...1, keywords: ["key", "reverse"])
+            let list = try Iteration.list(args[0])
+            try ListMethods.sort(list, key: args.keyword("key"), reverse: args.keyword("reverse"))
+            return list
+        }
+        function("chr") { args throws(PythonError) in
+            try args.expect(1...1)
+            guard Ints.isInt(args[0]) else { throw PythonError(.typeError, "'\(TypeObjects.name(args[0].type))' object cannot be interpreted as an integer") }
+            let v = Ints.unbool(args[0])
+            guard v.isSmallInt, (0...0x10FFFF).contains(v.smallInt) else { throw PythonError(.valueError, "chr() arg not in range(0x110000)") }
+            return Str.make(codePoints: CollectionOfOne(UInt32(v.smallInt)))
+        }
+        function("ord") { args throws(PythonError) in
+            try args.expect(1...1)
+            guard args[0].kind == .str else { throw PythonError(.typeError, "ord() expected string of length 1, but \(TypeObjects.name(args[0].type)) found") }
+            guard Str.count(args[0]) == 1 else {
+                throw PythonError(.typeError, "ord() expected a character, but string of length \(Str.count(args[0])) found")
+            }
+            return Value(smallInt: Int(Str.codePoint(args[0], at: 0)))
+        }
+        function("hex") { args throws(PythonError) in try prefixedDigits(args, base: 16, prefix: "0x") }
+        function("oct") { args throws(PythonError) in try prefixedDigits(args, base: 8, prefix: "0o") }
+        function("bin") { args throws(PythonError) in try prefixedDigits(args, base: 2, prefix: "0b") }
+        function("vars") { args throws(PythonError) in
+            try args.expect(1...1)
+            return try Attributes.get(args[0], Interned.str("__dict__"))
+        }
+        function("globals") { _ throws(PythonError) in Modules.mainGlobals }
+        function("input") { _ throws(PythonError) in
+            throw PythonError(exception: Exceptions.make(BuiltinException.eofError.type, arguments: [Str.make("EOF when reading a line")]))
+        }
+        function("exit") { args throws(PythonError) in throw SystemExits.error(args.positionalCount > 0 ? args[0] : BuiltinTypes.none) }
+        function("quit") { args throws(PythonError) in throw SystemExits.error(args.positionalCount > 0 ? args[0] : BuiltinTypes.none) }
+    }
+
+    private static func print(_ args: NativeArguments) throws(PythonError) -> Value {
+        try args.expect(0...Int.max, keywords: ["sep", "end", "file", "flush"])
+        let sep = try textArgument(args.keyword("sep"), default: " ", name: "sep")
+        let end = try textArgument(args.keyword("end"), default: "\n", name: "end")
+        var text = ""
+        for i in 0..<args.positionalCount {
+            if i > 0 { text += sep }
+            text += try Objects.str(args[i])
+        }
+        text += end
+        if let file = args.keyword("file"), !file.is(BuiltinTypes.none) {
+            guard let write = try Attributes.lookupSpecial(file, "write") else {
+                throw PythonError(.attributeError, "'\(TypeObjects.name(file.type))' object has no attribute 'write'")
+            }
+            _ = try Calls.call(write, file, Str.make(text))
+        } else {
+            Output.write(text)
+        }
+        if let flush = args.keyword("flush"), try Operators.isTrue(flush) { Output.flush() }
+        return BuiltinTypes.none
+    }
+
+    private static func textArgument(_ v: Value?, default fallback: String, name: String) throws(PythonError) -> String {
+        guard let v, !v.is(BuiltinTypes.none) else { return fallback }
+        guard v.kind == .str else { throw PythonError(.typeError, "\(name) must be None or a string, not \(TypeObjects.name(v.type))") }
+        return Str.swiftString(v)
+    }
+
+    private static func round(_ args: NativeArguments) throws(PythonError) -> Value {
+        try args.expect(1...2, keywords: ["ndigits"])
+        let number = args[0]
+        let digits = args.argument(1, "ndigits")
+        if let method = try Attributes.userSpecial(number, "__round__") {
+            return digits == nil ? try Calls.call(method, number) : try Calls.call(method, number, digits!)
+        }
+        return try Arithmetic.round(number, digits: digits.flatMap { $0.is(BuiltinTypes.none) ? nil : $0 })
+    }
+
+    static func isInstance(_ v: Value, _ classInfo: Value) throws(PythonError) -> Bool {
+        if classInfo.kind == .tuple {
+            for i in 0..<Tuple.count(classInfo) where try isInstance(v, Tuple.items(classInfo)[i]) { return true }
+            return false
+        }
+        guard classInfo.kind == .type else {
+            throw PythonError(.typeError, "isinstance() arg 2 must be a type, a tuple of types, or a union")
+        }
+        return TypeObjects.isSubtype(v.type, of: classInfo)
+    }
+
+    static func isSubclass(_ type: Value, _ classInfo: Value) throws(PythonError) -> Bool {
+        if classInfo.kind == .tuple {
+            for i in 0..<Tuple.count(classInfo) where try isSubclass(type, Tuple.items(classInfo)[i]) { return true }
+            return false
+        }
+        guard classInfo.kind == .type else {
+            throw PythonError(.typeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union")
+        }
+        return TypeObjects.isSubtype(type, of: classInfo)
+    }
+
+    /// `min` and `max`: one iterable or several arguments, with `key` and `default`.
+    private static func extreme(_ args: NativeArguments, comparison: Comparison, name: String) throws(PythonError) -> Value {
+        try args.expect(1...Int.max, keywords: ["key", "default"])
+        let key = args.keyword("key").flatMap { $0.is(BuiltinTypes.none) ? nil : $0 }
+        let candidates: Value
+        if args.positionalCount == 1 {
+            candidates = try Iteration.list(args[0])
+        } else {
+            if args.keyword("default") != nil {
+                throw PythonError(.typeError, "Cannot specify a default for \(name)() with multiple positional arguments")
+            }
+            candidates = List.make()
+            for i in 0..<args.positionalCount { List.append(candidates, args[i]) }
+        }
+        guard List.count(candidates) > 0 else {
+            if let fallback = args.keyword("default") { return fallback }
+            throw PythonError(.valueError, "\(name)() arg is an empty sequence")
+        }
+        var best = List.items(candidates)[0]
+        var bestKey = key == nil ? best : try Calls.call(key!, best)
+        for i in 1..<List.count(candidates) {
+            let item = List.items(candidates)[i]
+            let itemKey = key == nil ? item : try Calls.call(key!, item)
+            if try Operators.isTrue(try Operators.compare(itemKey, bestKey, comparison)) {
+                best = item
+                bestKey = itemKey
+            }
+        }
+        return best
+    }
+
+    private static func prefixedDigits(_ args: NativeArguments, base: Int32, prefix: String) throws(PythonError) -> Value {
+        try args.expect(1...1)
+        var v = args[0]
+        if !Ints.isInt(v) {
+            guard let index = try Attributes.userSpecial(v, "__index__") else {
+                throw PythonError(.typeError, "'\(TypeObjects.name(v.type))' object cannot be interpreted as an integer")
+            }
+            v = try Calls.call(index, v)
+        }
+        let digits = try Ints.text(Ints.unbool(v), base: base)
+        if digits.hasPrefix("-") { return Str.make("-" + prefix + digits.dropFirst()) }
+        return Str.make(prefix + digits)
+    }
+}
+
+/// `sys.exit()` and `SystemExit`.
+enum SystemExits {
+    static func error(_ code: Value) -> PythonError {
+        let arguments = code.is(BuiltinTypes.none) ? [] : [code]
+        return PythonError(exception: Exceptions.make(BuiltinException.systemExit.type, arguments: arguments))
+    }
+}

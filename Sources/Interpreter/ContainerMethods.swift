@@ -1,0 +1,171 @@
+import Runtime
+
+/// list's methods, `sorted()`'s sort among them.
+enum ListMethods {
+    static func install() {
+        let type = BuiltinTypes.list
+        func method(_ name: String, _ body: @escaping NativeBody) { Natives.method(type, name, body) }
+        method("append") { args throws(PythonError) in
+            try args.expect(2...2)
+            List.append(args[0], args[1])
+            return BuiltinTypes.none
+        }
+        method("extend") { args throws(PythonError) in
+            try args.expect(2...2)
+            if args[1].kind == .list || args[1].kind == .tuple {
+                List.extend(args[0], with: args[1])
+            } else {
+                let list = args[0]
+                try Iteration.forEach(args[1]) { item throws(PythonError) in List.append(list, item) }
+            }
+            return BuiltinTypes.none
+        }
+        method("insert") { args throws(PythonError) in
+            try args.expect(3...3)
+            guard Ints.isInt(args[1]) else {
+                throw PythonError(.typeError, "'\(TypeObjects.name(args[1].type))' object cannot be interpreted as an integer")
+            }
+            let n = List.count(args[0])
+            var i = Ints.unbool(args[1]).isSmallInt ? Ints.unbool(args[1]).smallInt : (Ints.sign(args[1]) < 0 ? 0 : n)
+            if i < 0 { i = max(0, i + n) }
+            List.insert(args[0], at: min(i, n), args[2])
+            return BuiltinTypes.none
+        }
+        method("pop") { args throws(PythonError) in
+            try args.expect(1...2)
+            guard args.positionalCount == 2 else { return try List.pop(args[0]) }
+            guard Ints.isInt(args[1]), Ints.unbool(args[1]).isSmallInt else {
+                throw PythonError(.typeError, "'\(TypeObjects.name(args[1].type))' object cannot be interpreted as an integer")
+            }
+            return try List.pop(args[0], at: Ints.unbool(args[1]).smallInt)
+        }
+        method("remove") { args throws(PythonError) in
+            try args.expect(2...2)
+            try List.remove(args[0], args[1])
+            return BuiltinTypes.none
+        }
+        method("index") { args throws(PythonError) in
+            try args.expect(2...4)
+            return Value(smallInt: try List.index(args[0], of: args[1]))
+        }
+        method("count") { args throws(PythonError) in
+            try args.expect(2...2)
+            return Value(smallInt: try List.occurrences(args[0], of: args[1]))
+        }
+        method("reverse") { args throws(PythonError) in
+            List.reverse(args[0])
+            return BuiltinTypes.none
+        }
+        method("copy") { args throws(PythonError) in
+            let copy = List.make(capacity: List.count(args[0]))
+            List.extend(copy, with: args[0])
+            return copy
+        }
+        method("clear") { args throws(PythonError) in
+            List.clear(args[0])
+            return BuiltinTypes.none
+        }
+        method("sort") { args throws(PythonError) in
+            try args.expect(1...1, keywords: ["key", "reverse"])
+            try sort(args[0], key: args.keyword("key"), reverse: args.keyword("reverse"))
+            return BuiltinTypes.none
+        }
+    }
+
+    /// `list.sort(key=, reverse=)`: keys computed first, then CPython's timsort with `<`.
+    static func sort(_ list: Value, key: Value?, reverse: Value?) throws(PythonError) {
+        let descending = try reverse.map { v throws(PythonError) in try Operators.isTrue(v) } ?? false
+        let lessThan: Sorting.LessThan = { a, b throws(PythonError) in
+            if a.isSmallInt && b.isSmallInt { return a.smallInt < b.smallInt }
+            return try Operators.isTrue(try Operators.compare(a, b, .less))
+        }
+        guard let key, !key.is(BuiltinTypes.none) else {
+            return try Sorting.sort(list: list, lessThan: lessThan, reverse: descending)
+        }
+        let keys = List.make(capacity: List.count(list))
+        for i in 0..<List.count(list) { List.append(keys, try Calls.call(key, List.items(list)[i])) }
+        try Sorting.sort(list: list, keys: keys, lessThan: lessThan, reverse: descending)
+    }
+}
+
+/// set and frozenset methods that take any iterables.
+enum SetMethods {
+    /// Arguments after the receiver, with iterables that are not sets, dicts, lists or tuples
+    /// made into lists first (the runtime cannot run a generator).
+    private static func others(_ args: NativeArguments) throws(PythonError) -> [Value] {
+        var result: [Value] = []
+        for i in 1..<max(1, args.positionalCount) {
+            let v = args[i]
+            switch v.kind {
+            case .set, .frozenset, .dict, .list, .tuple, .str: result.append(v)
+            default: result.append(try Iteration.list(v))
+            }
+        }
+        return result
+    }
+
+    static func copy(_ s: Value) throws(PythonError) -> Value { try Sets.copy(s) }
+
+    static func algebra(_ name: String, _ args: NativeArguments) throws(PythonError) -> Value {
+        let others = try others(args)
+        return try Collector.withProtected(others) { () throws(PythonError) -> Value in
+            switch name {
+            case "union": return try Sets.union(args[0], others)
+            case "intersection": return try Sets.intersection(args[0], others)
+            case "difference": return try Sets.difference(args[0], others)
+            default:
+                try args.expect(2...2)
+                return try Sets.symmetricDifference(args[0], others[0])
+            }
+        }
+    }
+
+    static func relation(_ name: String, _ args: NativeArguments) throws(PythonError) -> Value {
+        try args.expect(2...2)
+        let other = try others(args)[0]
+        return try Collector.withProtected([other]) { () throws(PythonError) -> Value in
+            switch name {
+            case "issubset": return Value.bool(try Sets.isSubset(args[0], other))
+            case "issuperset": return Value.bool(try Sets.isSuperset(args[0], other))
+            default: return Value.bool(try Sets.isDisjoint(args[0], other))
+            }
+        }
+    }
+
+    static func update(_ name: String, _ args: NativeArguments) throws(PythonError) -> Value {
+        let others = try others(args)
+        try Collector.withProtected(others) { () throws(PythonError) in
+            switch name {
+            case "update": try Sets.update(args[0], others)
+            case "intersection_update": try Sets.intersectionUpdate(args[0], others)
+            case "difference_update": try Sets.differenceUpdate(args[0], others)
+            default:
+                try args.expect(2...2)
+                try Sets.symmetricDifferenceUpdate(args[0], others[0])
+            }
+        }
+        return BuiltinTypes.none
+    }
+
+    static func pop(_ s: Value) throws(PythonError) -> Value { try Sets.pop(s) }
+
+    static func clear(_ s: Value) throws(PythonError) { Sets.clear(s) }
+}
+
+/// `dict.keys()`, `values()`, `items()`. Until the runtime has view objects these are
+/// lists, which iterate, index and print differently from views (`dict_keys([...])`).
+enum DictViews {
+    enum Kind { case keys, values, items }
+
+    static func make(_ dict: Value, _ kind: Kind) throws(PythonError) -> Value {
+        let list = List.make(capacity: Dict.count(dict))
+        try Dict.forEach(dict) { key, value throws(PythonError) in
+            switch kind {
+            case .keys: List.append(list, key)
+            case .values: List.append(list, value)
+            case .items: List.append(list, Tuple.make(key, value))
+            }
+        }
+        return list
+    }
+}

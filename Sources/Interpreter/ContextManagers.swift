@@ -1,0 +1,20 @@
+import Runtime
+
+/// The `with` statement's protocol.
+enum ContextManagers {
+    /// `__enter__()` of the manager, and its `__exit__` bound to it.
+    static func enter(_ manager: Value, stackTop: UnsafeMutablePointer<Value>) throws(PythonError) -> (Value, Value) {
+        guard let enter = try Attributes.lookupSpecial(manager, "__enter__"),
+              let exit = try Attributes.lookupSpecial(manager, "__exit__") else {
+            throw PythonError(.typeError, "'\(TypeObjects.name(manager.type))' object does not support the context manager protocol")
+        }
+        let boundExit = Attributes.bind(exit, to: manager, type: manager.type)
+        let entered = try Calls.call(enter, manager)
+        return (boundExit, entered)
+    }
+
+    /// `__exit__(type, exception, traceback)` for an exception leaving the block.
+    static func exit(_ exit: Value, exception: Value, stackTop: UnsafeMutablePointer<Value>) throws(PythonError) -> Value {
+        try Calls.call(exit, exception.type, exception, BuiltinTypes.none)
+    }
+}

@@ -1,0 +1,394 @@
+import Compiler
+import Runtime
+
+/// Why `execute` returned.
+enum FrameExit {
+    case returned
+    /// A generator's frame stopped at `yield`: `resumeIndex` and `stackDepth` say where.
+    case yielded(resumeIndex: Int, stackDepth: Int)
+}
+
+/// The dispatch loop: runs `code` on the frame at `fp` from instruction `start` with `depth`
+/// temporaries on the stack. The hot state (instruction pointer, stack pointer, code, constants)
+/// lives in locals; nothing here touches a Swift class property per instruction.
+/// `throwing` raises an exception at the resume point first (a generator's `throw()`).
+func execute(
+    _ code: CodeObject, fp: UnsafeMutablePointer<Value>, start: Int = 0, depth: Int = 0,
+    throwing: Value = Value.null, exit: inout FrameExit
+) throws(PythonError) -> Value {
+    let instructions = code.instructions
+    let constants = code.constantItems
+    let names = code.nameItems
+    let caches = code.caches
+    let stackBottom = fp + code.slotCount
+    var sp = stackBottom + depth
+    var pc = start
+    var keywordNames = Value.null
+    var reraising = false
+
+    @inline(__always) func push(_ v: Value) {
+        sp.pointee = v
+        sp += 1
+    }
+    @inline(__always) func pop() -> Value {
+        sp -= 1
+        return sp.pointee
+    }
+    @inline(__always) func top() -> Value { sp[-1] }
+
+    /// Sends an exception raised at `failedAt` to its handler, or out of the frame.
+    func unwind(_ error: PythonError, failedAt: Int) throws(PythonError) {
+        if !reraising {
+            Raising.noteRaised(error.exception, code: code, instruction: failedAt)
+        }
+        reraising = false
+        guard let handler = code.handler(at: failedAt) else { throw error }
+        sp = stackBottom + Int(handler.depth)
+        push(error.exception)
+        pc = Int(handler.target)
+    }
+
+    if !throwing.isNull {
+        try unwind(PythonError(exception: throwing), failedAt: start - 1)
+    }
+
+    while true {
+        let instruction = instructions[pc]
+        pc += 1
+        let argument = Int(instruction.argument)
+        do throws(PythonError) {
+            switch instruction.opcode {
+            case .nop:
+                break
+            case .popTop:
+                sp -= 1
+            case .copy:
+                push(sp[-argument])
+            case .swap:
+                let t = sp[-1]
+                sp[-1] = sp[-argument]
+                sp[-argument] = t
+            case .pushNull:
+                push(Value.null)
+
+            case .loadConst:
+                push(constants[argument])
+            case .loadFast:
+                let v = fp[argument]
+                if v.isNull { throw unboundLocal(code, argument) }
+                push(v)
+            case .storeFast:
+                fp[argument] = pop()
+            case .deleteFast:
+                if fp[argument].isNull { throw unboundLocal(code, argument) }
+                fp[argument] = Value.null
+            case .loadDeref:
+                let v = Callables.cellContents(fp[argument])
+                if v.isNull { throw unboundFree(code, argument) }
+                push(v)
+            case .storeDeref:
+                Callables.setCellContents(fp[argument], pop())
+            case .deleteDeref:
+                if Callables.cellContents(fp[argument]).isNull { throw unboundFree(code, argument) }
+                Callables.setCellContents(fp[argument], Value.null)
+            case .loadClosure:
+                push(fp[argument])
+            case .loadClassDeref:
+                let name = Interned.str(code.slotNames[argument])
+                let found = try Dict.get(fp[-2], name)
+                if !found.isNull {
+                    push(found)
+                } else {
+                    let v = Callables.cellContents(fp[argument])
+                    if v.isNull { throw unboundFree(code, argument) }
+                    push(v)
+                }
+            case .loadGlobal:
+                push(try Namespaces.loadGlobal(fp[-1], caches + argument))
+            case .storeGlobal:
+                try Dict.set(fp[-1], names[argument], pop())
+            case .deleteGlobal:
+                if !(try Dict.remove(fp[-1], names[argument])) { throw nameError(names[argument]) }
+            case .loadName:
+                push(try Namespaces.loadName(fp[-2], fp[-1], names[argument]))
+            case .storeName:
+                try Namespaces.storeName(fp[-2], names[argument], pop())
+            case .deleteName:
+                if !(try Namespaces.deleteName(fp[-2], names[argument])) { throw nameError(names[argument]) }
+
+            case .loadAttr:
+                sp[-1] = try Attributes.load(sp[-1], cache: caches + argument)
+            case .storeAttr:
+                let object = pop()
+                let value = pop()
+                try Attributes.store(object, value, cache: caches + argument)
+            case .deleteAttr:
+                try Attributes.delete(pop(), names[argument])
+            case .loadMethod:
+                let receiver = sp[-1]
+                let (function, bound) = try Attributes.loadMethod(receiver, cache: caches + argument)
+                if bound {
+                    sp[-1] = function
+                    push(receiver)
+                } else {
+                    sp[-1] = function
+                    push(Value.null)
+                }
+
+            case .binaryOperation:
+                let b = pop()
+                let a = sp[-1]
+                if a.isSmallInt && b.isSmallInt {
+                    switch argument {
+                    case 0, 13: sp[-1] = Ints.add(a, b); continue
+                    case 1, 14: sp[-1] = Ints.subtract(a, b); continue
+                    case 2, 15: sp[-1] = Ints.multiply(a, b); continue
+                    default: break
+                    }
+                }
+                sp[-1] = try Operators.binary(BinaryOperation(rawValue: Int32(argument))!, a, b)
+            case .compare:
+                let b = pop()
+                let a = sp[-1]
+                if a.isSmallInt && b.isSmallInt {
+                    let x = a.smallInt, y = b.smallInt
+                    let result: Bool
+                    switch argument {
+                    case 0: result = x < y
+                    case 1: result = x <= y
+                    case 2: result = x == y
+                    case 3: result = x != y
+                    case 4: result = x > y
+                    default: result = x >= y
+                    }
+                    sp[-1] = Value.bool(result)
+                } else {
+                    sp[-1] = try Operators.compare(a, b, Comparison(rawValue: Int32(argument))!)
+                }
+            case .isOperation:
+                let b = pop()
+                sp[-1] = Value.bool(sp[-1].is(b) != (argument == 1))
+            case .containsOperation:
+                let container = pop()
+                sp[-1] = Value.bool(try Operators.contains(container, sp[-1]) != (argument == 1))
+            case .unaryNegative:
+                sp[-1] = try Operators.negative(sp[-1])
+            case .unaryPositive:
+                sp[-1] = try Operators.positive(sp[-1])
+            case .unaryInvert:
+                sp[-1] = try Operators.invert(sp[-1])
+            case .unaryNot:
+                sp[-1] = Value.bool(!(try Operators.isTrue(sp[-1])))
+
+            case .binarySubscript:
+                let index = pop()
+                sp[-1] = try Operators.getItem(sp[-1], index)
+            case .storeSubscript:
+                let index = pop()
+                let object = pop()
+                try Operators.setItem(object, index, pop())
+            case .deleteSubscript:
+                let index = pop()
+                try Operators.deleteItem(pop(), index)
+            case .buildSlice:
+                let step = argument == 3 ? pop() : BuiltinTypes.none
+                let upper = pop()
+                sp[-1] = Slices.make(start: sp[-1], stop: upper, step: step)
+
+            case .buildTuple:
+                let tuple = Tuple.allocate(count: argument)
+                sp -= argument
+                Tuple.items(tuple).update(from: sp, count: argument)
+                push(tuple)
+            case .buildList:
+                let list = List.make(capacity: argument)
+                sp -= argument
+                for i in 0..<argument { List.append(list, sp[i]) }
+                push(list)
+            case .buildSet:
+                let set = Sets.make()
+                sp -= argument
+                for i in 0..<argument { try Sets.add(set, sp[i]) }
+                push(set)
+            case .buildMap:
+                let dict = Dict.make()
+                sp -= 2 * argument
+                for i in 0..<argument { try Dict.set(dict, sp[2 * i], sp[2 * i + 1]) }
+                push(dict)
+            case .buildString:
+                sp -= argument
+                push(Strings.concatenate(sp, count: argument))
+            case .listAppend:
+                let v = pop()
+                List.append(sp[-argument], v)
+            case .setAdd:
+                let v = pop()
+                try Sets.add(sp[-argument], v)
+            case .mapAdd:
+                let value = pop()
+                let key = pop()
+                try Dict.set(sp[-argument], key, value)
+            case .listExtend:
+                let iterable = pop()
+                try Iteration.forEach(iterable) { item throws(PythonError) in List.append(sp[-argument], item) }
+            case .setUpdate:
+                let iterable = pop()
+                try Iteration.forEach(iterable) { item throws(PythonError) in try Sets.add(sp[-argument], item) }
+            case .dictUpdate:
+                let mapping = pop()
+                try Mappings.update(sp[-argument], with: mapping)
+            case .dictMerge:
+                let mapping = pop()
+                try Mappings.merge(sp[-argument], keywords: mapping, callee: sp[-argument - 3])
+            case .listToTuple:
+                sp[-1] = Tuple.make(Array(UnsafeBufferPointer(start: List.items(sp[-1]), count: List.count(sp[-1]))))
+            case .unpackSequence:
+                let sequence = pop()
+                try Unpacking.unpack(sequence, count: argument, into: sp)
+                sp += argument
+            case .unpackExtended:
+                let sequence = pop()
+                let pushed = try Unpacking.unpackStarred(sequence, before: argument & 0xFF, after: argument >> 8, into: sp)
+                sp += pushed
+
+            case .jump:
+                pc = argument
+            case .popJumpIfFalse:
+                let v = pop()
+                if v.is(BuiltinTypes.falseValue) {
+                    pc = argument
+                } else if !v.is(BuiltinTypes.trueValue), !(try Operators.isTrue(v)) {
+                    pc = argument
+                }
+            case .popJumpIfTrue:
+                let v = pop()
+                if v.is(BuiltinTypes.trueValue) {
+                    pc = argument
+                } else if !v.is(BuiltinTypes.falseValue), try Operators.isTrue(v) {
+                    pc = argument
+                }
+            case .popJumpIfNone:
+                if pop().is(BuiltinTypes.none) { pc = argument }
+            case .popJumpIfNotNone:
+                if !pop().is(BuiltinTypes.none) { pc = argument }
+            case .jumpIfFalseOrPop:
+                if try Operators.isTrue(top()) { sp -= 1 } else { pc = argument }
+            case .jumpIfTrueOrPop:
+                if try Operators.isTrue(top()) { pc = argument } else { sp -= 1 }
+            case .getIterator:
+                sp[-1] = try Iteration.iterator(sp[-1])
+            case .forIterator:
+                let next = try Iteration.next(sp[-1])
+                if next.isNull {
+                    sp -= 1
+                    pc = argument
+                } else {
+                    push(next)
+                }
+            case .returnValue:
+                exit = .returned
+                return pop()
+
+            case .keywordNames:
+                keywordNames = constants[argument]
+            case .call:
+                let base = sp - argument - 2
+                let callable = base[0]
+                let names = keywordNames
+                keywordNames = Value.null
+                let result: Value
+                if base[1].isNull {
+                    result = try Calls.call(callable, base + 2, argument, keywordNames: names, stackTop: sp)
+                } else {
+                    result = try Calls.call(callable, base + 1, argument + 1, keywordNames: names, stackTop: sp)
+                }
+                base[0] = result
+                sp = base + 1
+            case .callExtended:
+                let keywords = pop()
+                let positional = pop()
+                sp -= 1
+                sp[-1] = try Calls.callExtended(sp[-1], positional, keywords, stackTop: sp + 2)
+            case .makeFunction:
+                let function = Functions.make(
+                    code: CodeObject.from(word: pop()), globals: fp[-1], flags: MakeFunctionFlags(rawValue: Int32(argument)),
+                    popping: &sp)
+                push(function)
+            case .loadBuildClass:
+                push(Classes.buildClassFunction)
+
+            case .raise:
+                throw try Raising.error(for: argument, stack: &sp)
+            case .reraise:
+                reraising = true
+                throw PythonError(exception: pop())
+            case .pushExceptionInfo:
+                let exception = sp[-1]
+                sp[-1] = VM.handledException.isNull ? BuiltinTypes.none : VM.handledException
+                push(exception)
+                VM.handledException = exception
+            case .popExcept:
+                let saved = pop()
+                VM.handledException = saved.is(BuiltinTypes.none) ? Value.null : saved
+            case .checkExceptionMatch:
+                let type = pop()
+                sp[-1] = Value.bool(try Raising.matches(sp[-1], type))
+            case .loadAssertionError:
+                push(BuiltinException.assertionError.type)
+            case .withExceptStart:
+                let exception = sp[-1]
+                let exitFunction = sp[-3]
+                push(try ContextManagers.exit(exitFunction, exception: exception, stackTop: sp))
+            case .beforeWith:
+                let manager = pop()
+                let (exitFunction, entered) = try ContextManagers.enter(manager, stackTop: sp)
+                push(exitFunction)
+                push(entered)
+
+            case .yieldValue:
+                exit = .yielded(resumeIndex: pc, stackDepth: sp - stackBottom - 1)
+                return pop()
+            case .send:
+                let value = pop()
+                let (result, finished) = try Generators.send(top(), value, stackTop: sp)
+                if finished {
+                    sp[-1] = result
+                    pc = argument
+                } else {
+                    push(result)
+                }
+            case .getYieldFromIterator:
+                if sp[-1].kind != .foreign || !Generators.isGenerator(sp[-1]) {
+                    sp[-1] = try Iteration.iterator(sp[-1])
+                }
+
+            case .formatValue:
+                let spec = Int32(argument) & FormatFlags.hasSpec != 0 ? pop() : Value.null
+                sp[-1] = try Strings.formatValue(sp[-1], conversion: Int32(argument) & FormatFlags.conversionMask, spec: spec)
+
+            case .importName:
+                let fromList = pop()
+                sp -= 1
+                push(try Modules.importModule(names[argument], fromList: fromList))
+            case .importFrom:
+                push(try Modules.importFrom(top(), names[argument]))
+            case .importStar:
+                try Modules.importStar(pop(), into: fp[-2].isNull ? fp[-1] : fp[-2])
+            }
+        } catch {
+            try unwind(error, failedAt: pc - 1)
+        }
+    }
+}
+
+private func unboundLocal(_ code: CodeObject, _ slot: Int) -> PythonError {
+    PythonError(.unboundLocalError, "local variable '\(code.slotNames[slot])' referenced before assignment")
+}
+
+private func unboundFree(_ code: CodeObject, _ slot: Int) -> PythonError {
+    PythonError(.nameError, "free variable '\(code.slotNames[slot])' referenced before assignment in enclosing scope")
+}
+
+func nameError(_ name: Value) -> PythonError {
+    PythonError(.nameError, "name '\(Str.swiftString(name))' is not defined")
+}

@@ -1,0 +1,170 @@
+import Compiler
+import Runtime
+
+/// Generators as resumable frames. A suspended generator keeps its frame (slots and live
+/// temporaries) in a tuple; resuming copies it onto the value stack, runs the code from the
+/// saved instruction, and copies it back at the next `yield`. The interpreter therefore
+/// always runs frames on the one stack, which the JIT relies on.
+///
+/// Fields: `a` the function, `b` the saved frame, `c` the name, `d` the value of the last
+/// `return` (for `yield from`); `i` the instruction to resume at (`notStarted` before the
+/// first `next`, `finished` after the end), `j` the saved stack depth.
+enum Generators {
+    static let notStarted = 0
+    static let finished = -1
+    static let running = -2
+
+    static func make(function: Value, code: CodeObject, fp: UnsafeMutablePointer<Value>) -> Value {
+        let frame = Tuple.allocate(count: code.slotCount + code.maxStackDepth)
+        Tuple.items(frame).update(from: fp, count: code.slotCount)
+        for i in code.slotCount..<(code.slotCount + code.maxStackDepth) { Tuple.items(frame)[i] = Value.null }
+        let name = function.fields(FunctionObject.self).pointee.name
+        return InterpreterObjects.make(.generator, type: InterpreterTypes.generator, a: function, b: frame, c: name, i: notStarted)
+    }
+
+    static func isGenerator(_ v: Value) -> Bool { InterpreterObjects.tag(v) == .generator }
+
+    /// The next yielded value, or null when the generator returns.
+    static func next(_ generator: Value) throws(PythonError) -> Value {
+        let (value, finished) = try resume(generator, sending: BuiltinTypes.none, throwing: Value.null)
+        return finished ? Value.null : value
+    }
+
+    /// Runs the generator until it yields (the yielded value) or returns (its return value,
+    /// with `finished` set).
+    static func resume(_ generator: Value, sending: Value, throwing: Value) throws(PythonError) -> (value: Value, finished: Bool) {
+        let fields = InterpreterObjects.fields(generator)
+        let state = fields.pointee.i
+        if state == running { throw PythonError(.valueError, "generator already executing") }
+        if state == finished {
+            if !throwing.isNull { throw PythonError(exception: throwing) }
+            return (Value.null, true)
+        }
+        if state == notStarted && !throwing.isNull {
+            fields.pointee.i = finished
+            throw PythonError(exception: throwing)
+        }
+        if state == notStarted && !sending.is(BuiltinTypes.none) {
+            throw PythonError(.typeError, "can't send non-None value to a just-started generator")
+        }
+        let function = fields.pointee.a
+        let code = Functions.code(function)
+        let fp = VM.stackTop + VM.headerSlots
+        let frameEnd = fp + code.slotCount + code.maxStackDepth
+        guard frameEnd < VM.stackLimit, VM.depth < VM.recursionLimit else { throw Calls.recursionError() }
+        fp[-3] = function
+        fp[-2] = Value.null
+        fp[-1] = function.fields(FunctionObject.self).pointee.globals
+        let saved = fields.pointee.b
+        var depth = fields.pointee.j
+        fp.update(from: Tuple.items(saved), count: code.slotCount + depth)
+        if state != notStarted && throwing.isNull {
+            fp[code.slotCount + depth] = sending
+            depth += 1
+        }
+        let savedTop = VM.stackTop
+        VM.stackTop = frameEnd
+        VM.depth += 1
+        defer {
+            VM.stackTop = savedTop
+            VM.depth -= 1
+        }
+        fields.pointee.i = running
+        var exit = FrameExit.returned
+        let result: Value
+        do throws(PythonError) {
+            result = try execute(code, fp: fp, start: max(state, 0), depth: depth, throwing: throwing, exit: &exit)
+        } catch {
+            InterpreterObjects.fields(generator).pointee.i = finished
+            if TypeObjects.isSubtype(error.exception.type, of: BuiltinException.stopIteration.type) {
+                throw PythonError(.runtimeError, "generator raised StopIteration")
+            }
+            throw error
+        }
+        let after = InterpreterObjects.fields(generator)
+        switch exit {
+        case .yielded(let resumeIndex, let stackDepth):
+            after.pointee.i = resumeIndex
+            after.pointee.j = stackDepth
+            Tuple.items(after.pointee.b).update(from: fp, count: code.slotCount + stackDepth)
+            return (result, false)
+        case .returned:
+            after.pointee.i = finished
+            after.pointee.d = result
+            return (result, true)
+        }
+    }
+
+    /// One step of `yield from`: the value the subiterator yields, or its return value.
+    static func send(_ iterator: Value, _ value: Value, stackTop: UnsafeMutablePointer<Value>) throws(PythonError) -> (Value, Bool) {
+        if isGenerator(iterator) {
+            let (result, finished) = try resume(iterator, sending: value, throwing: Value.null)
+            return (finished ? (result.isNull ? BuiltinTypes.none : result) : result, finished)
+        }
+        if value.is(BuiltinTypes.none) {
+            let next = try Iteration.next(iterator)
+            return next.isNull ? (BuiltinTypes.none, true) : (next, false)
+        }
+        guard let send = try Attributes.lookupSpecial(iterator, "send") else {
+            throw PythonError(.attributeError, "'\(TypeObjects.name(iterator.type))' object has no attribute 'send'")
+        }
+        do throws(PythonError) {
+            return (try Calls.call(send, iterator, value), false)
+        } catch {
+            if TypeObjects.isSubtype(error.exception.type, of: BuiltinException.stopIteration.type) {
+                return (try Attributes.get(error.exception, Interned.str("value")), true)
+            }
+            throw error
+        }
+    }
+
+    /// The generator's methods: `send`, `throw`, `close`, and the iterator protocol.
+    static func installMethods() {
+        let type = InterpreterTypes.generator
+        Natives.method(type, "send") { args throws(PythonError) in
+            try args.expect(2...2)
+            let (value, finished) = try resume(args[0], sending: args[1], throwing: Value.null)
+            if finished { throw stopIteration(value) }
+            return value
+        }
+        Natives.method(type, "__next__") { args throws(PythonError) in
+            let (value, finished) = try resume(args[0], sending: BuiltinTypes.none, throwing: Value.null)
+            if finished { throw stopIteration(value) }
+            return value
+        }
+        Natives.method(type, "__iter__") { args throws(PythonError) in args[0] }
+        Natives.method(type, "throw") { args throws(PythonError) in
+            try args.expect(2...4)
+            let exception = try Raising.instance(args[1])
+            let (value, finished) = try resume(args[0], sending: BuiltinTypes.none, throwing: exception)
+            if finished { throw stopIteration(value) }
+            return value
+        }
+        Natives.method(type, "close") { args throws(PythonError) in
+            let fields = InterpreterObjects.fields(args[0])
+            if fields.pointee.i == notStarted || fields.pointee.i == finished {
+                fields.pointee.i = finished
+                return BuiltinTypes.none
+            }
+            let exit = Exceptions.make(BuiltinException.generatorExit.type, arguments: [])
+            do throws(PythonError) {
+                _ = try resume(args[0], sending: BuiltinTypes.none, throwing: exit)
+            } catch {
+                if TypeObjects.isSubtype(error.exception.type, of: BuiltinException.generatorExit.type)
+                    || TypeObjects.isSubtype(error.exception.type, of: BuiltinException.stopIteration.type) {
+                    return BuiltinTypes.none
+                }
+                throw error
+            }
+            if InterpreterObjects.fields(args[0]).pointee.i != finished {
+                throw PythonError(.runtimeError, "generator ignored GeneratorExit")
+            }
+            return BuiltinTypes.none
+        }
+    }
+
+    static func stopIteration(_ value: Value) -> PythonError {
+        let arguments = value.isNull || value.is(BuiltinTypes.none) ? [] : [value]
+        return PythonError(exception: Exceptions.make(BuiltinException.stopIteration.type, arguments: arguments))
+    }
+}

@@ -1,0 +1,196 @@
+import Compiler
+import Glibc
+import Runtime
+
+/// `import`: the built-in modules, made on first import and kept in `sys.modules`.
+enum Modules {
+    nonisolated(unsafe) static var mainGlobals = Value.null
+    nonisolated(unsafe) static var builders: [String: () throws(PythonError) -> Value] = [:]
+    nonisolated(unsafe) static var arguments: [String] = []
+
+    static func install() {
+        VM.modules = Dict.make()
+        builders = [
+            "sys": makeSys, "math": makeMath, "time": makeTime, "random": makeRandom,
+        ]
+        for (name, builder) in NativeModules.builders { builders[name] = builder }
+    }
+
+    static func module(_ name: String, _ dict: Value) -> Value {
+        InterpreterObjects.make(.module, type: InterpreterTypes.module, a: dict, b: Interned.str(name))
+    }
+
+    static func importModule(_ name: Value, fromList: Value) throws(PythonError) -> Value {
+        let existing = try Dict.get(VM.modules, name)
+        if !existing.isNull { return existing }
+        let text = Str.swiftString(name)
+        guard let builder = builders[text] else {
+            let error = Exceptions.make(BuiltinException.moduleNotFoundError.type, arguments: [Str.make("No module named '\(text)'")])
+            throw PythonError(exception: error)
+        }
+        let made = try builder()
+        try Dict.set(VM.modules, name, made)
+        return made
+    }
+
+    static func importFrom(_ module: Value, _ name: Value) throws(PythonError) -> Value {
+        let found = try Attributes.find(module, name)
+        if !found.isNull { return found }
+        let moduleName = InterpreterObjects.tag(module) == .module ? Str.swiftString(InterpreterObjects.fields(module).pointee.b) : "?"
+        let error = Exceptions.make(BuiltinException.importError.type, arguments: [
+            Str.make("cannot import name '\(Str.swiftString(name))' from '\(moduleName)' (unknown location)"),
+        ])
+        throw PythonError(exception: error)
+    }
+
+    static func importStar(_ module: Value, into namespace: Value) throws(PythonError) {
+        guard InterpreterObjects.tag(module) == .module else { return }
+        try Dict.forEach(InterpreterObjects.fields(module).pointee.a) { key, value throws(PythonError) in
+            if !Str.swiftString(key).hasPrefix("_") { try Dict.set(namespace, key, value) }
+        }
+    }
+
+    /// A module whose functions are natives; `functions` maps names to bodies.
+    static func native(_ name: String, _ functions: [(String, NativeBody)], constants: [(String, Value)] = []) -> Value {
+        let dict = Dict.make()
+        try? Dict.set(dict, Interned.str("__name__"), Interned.str(name))
+        for (function, body) in functions { try? Dict.set(dict, Interned.str(function), Natives.make(function, body)) }
+        for (constant, value) in constants { try? Dict.set(dict, Interned.str(constant), value) }
+        return module(name, dict)
+    }
+
+    // MARK: sys
+
+    private static func makeSys() throws(PythonError) -> Value {
+        let (stdout, stderr) = Output.makeStreams()
+        let argv = List.make()
+        for argument in arguments { List.append(argv, Str.make(argument)) }
+        return native("sys", [
+            ("exit", { args throws(PythonError) in throw SystemExits.error(args.positionalCount > 0 ? args[0] : BuiltinTypes.none) }),
+            ("getrecursionlimit", { _ throws(PythonError) in Value(smallInt: VM.recursionLimit) }),
+            ("setrecursionlimit", { args throws(PythonError) in
+                try args.expect(1...1)
+                guard Ints.isInt(args[0]) else { throw PythonError(.typeError, "'\(TypeObjects.name(args[0].type))' object cannot be interpreted as an integer") }
+                let limit = Ints.unbool(args[0])
+                guard limit.isSmallInt, limit.smallInt >= 1 else { throw PythonError(.valueError, "recursion limit must be greater or equal than 1") }
+                VM.recursionLimit = limit.smallInt
+                return BuiltinTypes.none
+            }),
+            ("set_int_max_str_digits", { args throws(PythonError) in
+                try args.expect(1...1, keywords: ["maxdigits"])
+                let limit = Ints.unbool(args.argument(0, "maxdigits")!)
+                guard limit.isSmallInt, limit.smallInt == 0 || limit.smallInt >= 640 else {
+                    throw PythonError(.valueError, "maxdigits must be 0 or larger than 640")
+                }
+                Ints.maxStrDigitsSetting = limit.smallInt
+                return BuiltinTypes.none
+            }),
+            ("get_int_max_str_digits", { _ throws(PythonError) in Value(smallInt: Ints.maxStrDigitsSetting) }),
+            ("exc_info", { _ throws(PythonError) in
+                let e = VM.handledException
+                if e.isNull { return Tuple.make(BuiltinTypes.none, BuiltinTypes.none, BuiltinTypes.none) }
+                return Tuple.make(e.type, e, BuiltinTypes.none)
+            }),
+            ("intern", { args throws(PythonError) in args[0] }),
+        ], constants: [
+            ("argv", argv), ("stdout", stdout), ("stderr", stderr), ("maxsize", Ints.make(Int.max)),
+            ("version", Str.make("3.11.0 (jitbench interpreter)")), ("platform", Interned.str("linux")),
+            ("byteorder", Interned.str("little")), ("modules", VM.modules),
+            ("version_info", Tuple.make([3, 11, 0].map { Value(smallInt: $0) })),
+        ])
+    }
+
+    // MARK: math
+
+    private static func makeMath() throws(PythonError) -> Value {
+        let names = ["sqrt", "exp", "exp2", "expm1", "log1p", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh",
+                     "tanh", "asinh", "acosh", "atanh", "fabs", "cbrt", "erf", "erfc", "log", "log2", "log10", "floor",
+                     "ceil", "trunc", "factorial", "gcd", "lcm", "isqrt", "comb", "perm", "pow", "fmod", "atan2",
+                     "copysign", "degrees", "radians", "isnan", "isinf", "isfinite", "modf", "frexp", "ldexp"]
+        var functions: [(String, NativeBody)] = names.map { name in
+            (name, { args throws(PythonError) in
+                try args.expect(0...Int.max)
+                return try MathModule.call(name, Array(UnsafeBufferPointer(start: args.base, count: args.positionalCount)))
+            })
+        }
+        functions.append(("fsum", { args throws(PythonError) in
+            try args.expect(1...1)
+            let items = try Iteration.list(args[0])
+            return try MathModule.call("fsum", [items])
+        }))
+        functions.append(("hypot", { args throws(PythonError) in
+            var values: [Double] = []
+            for i in 0..<args.positionalCount { values.append(try MathModule.realArgument(args[i])) }
+            return Floats.make(MathModule.hypot(values))
+        }))
+        functions.append(("isclose", { args throws(PythonError) in
+            try args.expect(2...2, keywords: ["rel_tol", "abs_tol"])
+            let a = try MathModule.realArgument(args[0]), b = try MathModule.realArgument(args[1])
+            let relative = try args.keyword("rel_tol").map { v throws(PythonError) in try MathModule.realArgument(v) } ?? 1e-9
+            let absolute = try args.keyword("abs_tol").map { v throws(PythonError) in try MathModule.realArgument(v) } ?? 0
+            guard relative >= 0 && absolute >= 0 else { throw PythonError(.valueError, "tolerances must be non-negative") }
+            if a == b { return BuiltinTypes.trueValue }
+            if a.isInfinite || b.isInfinite { return BuiltinTypes.falseValue }
+            let difference = Swift.abs(b - a)
+            return Value.bool(difference <= Swift.abs(relative * b) || difference <= Swift.abs(relative * a) || difference <= absolute)
+        }))
+        functions.append(("prod", { args throws(PythonError) in
+            try args.expect(1...1, keywords: ["start"])
+            var product = args.keyword("start") ?? Value(smallInt: 1)
+            try Iteration.forEach(args[0]) { item throws(PythonError) in product = try Operators.binary(.multiply, product, item) }
+            return product
+        }))
+        let constants = MathModule.constants.map { ($0.0, Floats.make($0.1)) }
+        return native("math", functions, constants: constants)
+    }
+
+    // MARK: time
+
+    private static func makeTime() throws(PythonError) -> Value {
+        func clock(_ id: clockid_t) -> Double {
+            var spec = timespec()
+            clock_gettime(id, &spec)
+            return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+        }
+        return native("time", [
+            ("time", { _ throws(PythonError) in Floats.make(clock(CLOCK_REALTIME)) }),
+            ("perf_counter", { _ throws(PythonError) in Floats.make(clock(CLOCK_MONOTONIC)) }),
+            ("monotonic", { _ throws(PythonError) in Floats.make(clock(CLOCK_MONOTONIC)) }),
+            ("process_time", { _ throws(PythonError) in Floats.make(clock(CLOCK_PROCESS_CPUTIME_ID)) }),
+            ("perf_counter_ns", { _ throws(PythonError) in Ints.make(Int(clock(CLOCK_MONOTONIC) * 1e9)) }),
+            ("time_ns", { _ throws(PythonError) in Ints.make(Int(clock(CLOCK_REALTIME) * 1e9)) }),
+            ("sleep", { args throws(PythonError) in
+                let seconds = try MathModule.realArgument(args[0])
+                if seconds > 0 { usleep(useconds_t(min(seconds, 3600) * 1e6)) }
+                return BuiltinTypes.none
+            }),
+        ])
+    }
+
+    // MARK: random
+
+    private static func makeRandom() throws(PythonError) -> Value {
+        let names = ["random", "getrandbits", "seed", "randrange", "randint", "choice", "shuffle", "sample", "choices",
+                     "uniform", "triangular", "normalvariate", "gauss", "lognormvariate", "expovariate"]
+        let functions: [(String, NativeBody)] = names.map { name in
+            (name, { args throws(PythonError) in
+                var positional = Array(UnsafeBufferPointer(start: args.base, count: args.positionalCount))
+                if name == "shuffle" || name == "choice" || name == "sample" || name == "choices", let first = positional.first,
+                   ![.list, .tuple, .str, .range].contains(first.kind) {
+                    if name == "sample" && (first.kind == .set || first.kind == .frozenset) {
+                        throw PythonError(.typeError, "Population must be a sequence.  For dicts or sets, use sorted(d).")
+                    }
+                    positional[0] = try Iteration.list(first)
+                }
+                var keywords: [(String, Value)] = []
+                for j in 0..<args.keywordCount {
+                    keywords.append((Str.swiftString(Tuple.items(args.keywordNames)[j]), args[args.positionalCount + j]))
+                }
+                return try Collector.withProtected(positional) { () throws(PythonError) -> Value in
+                    try RandomModule.call(name, positional, keywords: keywords)
+                }
+            })
+        }
+        return native("random", functions)
+    }
+}

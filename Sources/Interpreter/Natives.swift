@@ -1,0 +1,104 @@
+import Runtime
+
+/// The arguments of a call to a builtin: a window on the value stack.
+struct NativeArguments {
+    let base: UnsafeMutablePointer<Value>
+    let count: Int
+    let keywordNames: Value
+    let stackTop: UnsafeMutablePointer<Value>
+    let name: String
+
+    var keywordCount: Int { keywordNames.isNull ? 0 : Tuple.count(keywordNames) }
+    var positionalCount: Int { count - keywordCount }
+
+    subscript(i: Int) -> Value { base[i] }
+
+    /// The keyword argument `name`, or nil.
+    func keyword(_ name: String) -> Value? {
+        guard !keywordNames.isNull else { return nil }
+        for j in 0..<Tuple.count(keywordNames) where Str.swiftString(Tuple.items(keywordNames)[j]) == name {
+            return base[positionalCount + j]
+        }
+        return nil
+    }
+
+    /// Positional argument `i`, or the keyword `name`, or nil.
+    func argument(_ i: Int, _ keywordName: String? = nil) -> Value? {
+        if i < positionalCount { return base[i] }
+        if let keywordName { return keyword(keywordName) }
+        return nil
+    }
+
+    /// Checks the positional count and that only the `allowed` keywords were passed.
+    func expect(_ range: ClosedRange<Int>, keywords allowed: [String] = []) throws(PythonError) {
+        if keywordCount > 0 {
+            for j in 0..<keywordCount {
+                let keyword = Str.swiftString(Tuple.items(keywordNames)[j])
+                if !allowed.contains(keyword) {
+                    throw PythonError(.typeError, "\(name)() got an unexpected keyword argument '\(keyword)'")
+                }
+            }
+        }
+        guard !range.contains(positionalCount) else { return }
+        if range.lowerBound == range.upperBound {
+            let n = range.lowerBound
+            if n == 0 { throw PythonError(.typeError, "\(name)() takes no arguments (\(positionalCount) given)") }
+            if n == 1 { throw PythonError(.typeError, "\(name)() takes exactly one argument (\(positionalCount) given)") }
+            throw PythonError(.typeError, "\(name) expected \(n) arguments, got \(positionalCount)")
+        }
+        if positionalCount < range.lowerBound {
+            throw PythonError(.typeError, "\(name) expected at least \(range.lowerBound) argument\(range.lowerBound == 1 ? "" : "s"), got \(positionalCount)")
+        }
+        throw PythonError(.typeError, "\(name) expected at most \(range.upperBound) argument\(range.upperBound == 1 ? "" : "s"), got \(positionalCount)")
+    }
+}
+
+typealias NativeBody = (NativeArguments) throws(PythonError) -> Value
+
+/// Builtin functions and methods: Swift closures in a table, named by index from native
+/// function objects. The closures hold no values, so the table is safe in a static.
+enum Natives {
+    nonisolated(unsafe) static var bodies: [NativeBody] = []
+    nonisolated(unsafe) static var names: [String] = []
+
+    /// A new builtin function object.
+    static func make(_ name: String, _ body: @escaping NativeBody) -> Value {
+        bodies.append(body)
+        names.append(name)
+        return object(entry: bodies.count - 1, receiver: Value.null)
+    }
+
+    static func object(entry: Int, receiver: Value) -> Value {
+        let raw = Heap.allocate(.nativeFunction, type: BuiltinTypes.builtinFunction, size: MemoryLayout<NativeFunctionObject>.size)
+        let fields = raw.assumingMemoryBound(to: NativeFunctionObject.self)
+        fields.pointee.entry = Value(smallInt: entry)
+        fields.pointee.name = Interned.str(names[entry].split(separator: ".").last.map(String.init) ?? names[entry])
+        fields.pointee.receiver = receiver
+        return Value(object: raw)
+    }
+
+    /// The same builtin with its first argument bound: `[].append`.
+    static func bind(_ native: Value, to receiver: Value) -> Value {
+        object(entry: native.fields(NativeFunctionObject.self).pointee.entry.smallInt, receiver: receiver)
+    }
+
+    static func isBound(_ native: Value) -> Bool {
+        !native.fields(NativeFunctionObject.self).pointee.receiver.isNull
+    }
+
+    @inline(__always)
+    static func call(
+        _ native: Value, _ arguments: UnsafeMutablePointer<Value>, _ count: Int, keywordNames: Value,
+        stackTop: UnsafeMutablePointer<Value>
+    ) throws(PythonError) -> Value {
+        let entry = native.fields(NativeFunctionObject.self).pointee.entry.smallInt
+        return try bodies[entry](NativeArguments(
+            base: arguments, count: count, keywordNames: keywordNames, stackTop: stackTop, name: names[entry]))
+    }
+
+    /// Defines `name` as a method of the builtin `type`: its first argument is the receiver.
+    static func method(_ type: Value, _ name: String, _ body: @escaping NativeBody) {
+        let function = make(name, body)
+        try? Dict.set(type.fields(TypeObject.self).pointee.dict, Interned.str(name), function)
+    }
+}

@@ -1,0 +1,366 @@
+import Compiler
+import Runtime
+
+/// Operators on any values: the builtin types through the runtime, classes defined in Python
+/// through their special methods, with CPython's order (reflected operand first when it is a
+/// subclass that overrides) and its errors.
+enum Operators {
+    // MARK: Binary
+
+    static func binary(_ operation: BinaryOperation, _ a: Value, _ b: Value) throws(PythonError) -> Value {
+        if ObjectHooks.isUserObject(a) || ObjectHooks.isUserObject(b) {
+            if let result = try userBinary(operation, a, b) { return result }
+        }
+        if operation.plain == .remainder && a.kind == .str {
+            return Str.make(try Formatting.percent(Str.swiftString(a), b))
+        }
+        if operation.isInPlace && a.kind == .list {
+            switch operation.plain {
+            case .add:
+                try Iteration.forEach(b) { item throws(PythonError) in List.append(a, item) }
+                return a
+            case .multiply where Ints.isInt(b):
+                let original = List.count(a)
+                let times = Ints.unbool(b).isSmallInt ? Ints.unbool(b).smallInt : Int.max
+                if times <= 0 { List.clear(a); return a }
+                for _ in 1..<times { for i in 0..<original { List.append(a, List.items(a)[i]) } }
+                return a
+            default: break
+            }
+        }
+        guard let runtimeOperator = runtimeOperator(operation.plain) else {
+            throw unsupported(operation, a, b)
+        }
+        do throws(PythonError) {
+            return try Arithmetic.binary(runtimeOperator, a, b)
+        } catch {
+            if operation.isInPlace && error.typeName == "TypeError" && isUnsupportedMessage(error) {
+                throw unsupported(operation, a, b)
+            }
+            throw error
+        }
+    }
+
+    private static func isUnsupportedMessage(_ error: PythonError) -> Bool {
+        ((try? Exceptions.message(error.exception)) ?? "").hasPrefix("unsupported operand")
+    }
+
+    private static func runtimeOperator(_ operation: BinaryOperation) -> BinaryOperator? {
+        switch operation {
+        case .add: return .add
+        case .subtract: return .subtract
+        case .multiply: return .multiply
+        case .trueDivide: return .trueDivide
+        case .floorDivide: return .floorDivide
+        case .remainder: return .modulo
+        case .power: return .power
+        case .leftShift: return .shiftLeft
+        case .rightShift: return .shiftRight
+        case .bitAnd: return .and
+        case .bitOr: return .or
+        case .bitXor: return .xor
+        default: return nil
+        }
+    }
+
+    /// The special-method protocol; nil when neither operand handles the operation.
+    private static func userBinary(_ operation: BinaryOperation, _ a: Value, _ b: Value) throws(PythonError) -> Value? {
+        let stem = operation.methodStem
+        if operation.isInPlace, let method = try Attributes.userSpecial(a, "__i\(stem)__") {
+            let result = try Calls.call(method, a, b)
+            if !result.is(BuiltinTypes.notImplemented) { return result }
+        }
+        let forward = try Attributes.userSpecial(a, "__\(stem)__")
+        let reflected = a.type.is(b.type) ? nil : try Attributes.userSpecial(b, "__r\(stem)__")
+        if let reflected, TypeObjects.isSubtype(b.type, of: a.type) {
+            let result = try Calls.call(reflected, b, a)
+            if !result.is(BuiltinTypes.notImplemented) { return result }
+        }
+        if let forward {
+            let result = try Calls.call(forward, a, b)
+            if !result.is(BuiltinTypes.notImplemented) { return result }
+        }
+        if let reflected, !TypeObjects.isSubtype(b.type, of: a.type) {
+            let result = try Calls.call(reflected, b, a)
+            if !result.is(BuiltinTypes.notImplemented) { return result }
+        }
+        if ObjectHooks.isUserObject(a) && !ObjectHooks.isUserObject(b) && forward == nil && a.kind == .instance {
+            throw unsupported(operation, a, b)
+        }
+        if ObjectHooks.isUserObject(b) && b.kind == .instance {
+            throw unsupported(operation, a, b)
+        }
+        return nil
+    }
+
+    static func unsupported(_ operation: BinaryOperation, _ a: Value, _ b: Value) -> PythonError {
+        let symbol = operation == .power ? "** or pow()" : operation.symbol
+        return PythonError(.typeError, "unsupported operand type(s) for \(symbol): '\(TypeObjects.name(a.type))' and '\(TypeObjects.name(b.type))'")
+    }
+
+    // MARK: Comparison
+
+    static func compare(_ a: Value, _ b: Value, _ comparison: Comparison) throws(PythonError) -> Value {
+        if ObjectHooks.isUserObject(a) || ObjectHooks.isUserObject(b) {
+            if let result = try richCompare(a, b, comparison) { return result }
+        }
+        return Value.bool(try Objects.compare(a, b, runtimeComparison(comparison)))
+    }
+
+    /// The result of the special methods, or nil to fall back to identity and the builtins.
+    static func richCompare(_ a: Value, _ b: Value, _ comparison: Comparison) throws(PythonError) -> Value? {
+        let reflectedFirst = !a.type.is(b.type) && TypeObjects.isSubtype(b.type, of: a.type)
+        let forward = try Attributes.userSpecial(a, comparison.methodName)
+        let reflected = try Attributes.userSpecial(b, comparison.reflected.methodName)
+        if reflectedFirst, let reflected {
+            let result = try Calls.call(reflected, b, a)
+            if !result.is(BuiltinTypes.notImplemented) { return result }
+        }
+        if let forward {
+            let result = try Calls.call(forward, a, b)
+            if !result.is(BuiltinTypes.notImplemented) { return result }
+        }
+        if !reflectedFirst, let reflected {
+            let result = try Calls.call(reflected, b, a)
+            if !result.is(BuiltinTypes.notImplemented) { return result }
+        }
+        switch comparison {
+        case .equal: return Value.bool(a.is(b))
+        case .notEqual:
+            // `!=` falls back on `__eq__`, inverted.
+            if let eq = try Attributes.userSpecial(a, "__eq__") {
+                let result = try Calls.call(eq, a, b)
+                if !result.is(BuiltinTypes.notImplemented) { return Value.bool(!(try isTrue(result))) }
+            }
+            return Value.bool(!a.is(b))
+        default:
+            if a.kind == .instance || b.kind == .instance {
+                throw PythonError(.typeError, "'\(comparison.symbol)' not supported between instances of '\(TypeObjects.name(a.type))' and '\(TypeObjects.name(b.type))'")
+            }
+            return nil
+        }
+    }
+
+    static func runtimeComparison(_ comparison: Comparison) -> ComparisonOperator {
+        switch comparison {
+        case .less: return .less
+        case .lessEqual: return .lessOrEqual
+        case .equal: return .equal
+        case .notEqual: return .notEqual
+        case .greater: return .greater
+        case .greaterEqual: return .greaterOrEqual
+        }
+    }
+
+    static func comparison(_ op: ComparisonOperator) -> Comparison {
+        switch op {
+        case .less: return .less
+        case .lessOrEqual: return .lessEqual
+        case .equal: return .equal
+        case .notEqual: return .notEqual
+        case .greater: return .greater
+        case .greaterOrEqual: return .greaterEqual
+        }
+    }
+
+    // MARK: Truth, containment, unary
+
+    static func isTrue(_ v: Value) throws(PythonError) -> Bool {
+        if v.isSmallInt { return v.smallInt != 0 }
+        if ObjectHooks.isUserObject(v) {
+            if let method = try Attributes.userSpecial(v, "__bool__") {
+                let result = try Calls.call(method, v)
+                guard result.kind == .bool else {
+                    throw PythonError(.typeError, "__bool__ should return bool, returned \(TypeObjects.name(result.type))")
+                }
+                return result.header.pointee.aux != 0
+            }
+            if let method = try Attributes.userSpecial(v, "__len__") {
+                return try lengthResult(try Calls.call(method, v)) != 0
+            }
+        }
+        return Objects.isTrue(v)
+    }
+
+    static func contains(_ container: Value, _ item: Value) throws(PythonError) -> Bool {
+        if let method = try Attributes.userSpecial(container, "__contains__") {
+            return try isTrue(try Calls.call(method, container, item))
+        }
+        switch container.kind {
+        case .dict: return !(try Dict.get(container, item)).isNull
+        case .set, .frozenset: return try Sets.contains(container, item)
+        case .str:
+            guard item.kind == .str else {
+                throw PythonError(.typeError, "'in <string>' requires string as left operand, not \(TypeObjects.name(item.type))")
+            }
+            return try Sequences.contains(container, item)
+        case .list, .tuple, .range: return try Sequences.contains(container, item)
+        default:
+            var found = false
+            try Iteration.forEach(container) { element throws(PythonError) in
+                if !found && element.is(item) {
+                    found = true
+                } else if !found, try Objects.equal(element, item) {
+                    found = true
+                }
+            }
+            return found
+        }
+    }
+
+    static func negative(_ v: Value) throws(PythonError) -> Value {
+        if let method = try Attributes.userSpecial(v, "__neg__") { return try Calls.call(method, v) }
+        return try Arithmetic.negate(v)
+    }
+
+    static func positive(_ v: Value) throws(PythonError) -> Value {
+        if let method = try Attributes.userSpecial(v, "__pos__") { return try Calls.call(method, v) }
+        return try Arithmetic.positive(v)
+    }
+
+    static func invert(_ v: Value) throws(PythonError) -> Value {
+        if let method = try Attributes.userSpecial(v, "__invert__") { return try Calls.call(method, v) }
+        return try Arithmetic.invert(v)
+    }
+
+    // MARK: Length and subscripts
+
+    static func length(_ v: Value) throws(PythonError) -> Int {
+        if let method = try Attributes.userSpecial(v, "__len__") {
+            return try lengthResult(try Calls.call(method, v))
+        }
+        switch v.kind {
+        case .str: return Str.count(v)
+        case .list: return List.count(v)
+        case .tuple: return Tuple.count(v)
+        case .dict: return Dict.count(v)
+        case .set, .frozenset: return Sets.count(v)
+        case .range:
+            let n = Ranges.length(v)
+            guard n.isSmallInt else { throw PythonError(.overflowError, "Python int too large to convert to C ssize_t") }
+            return n.smallInt
+        default:
+            throw PythonError(.typeError, "object of type '\(TypeObjects.name(v.type))' has no len()")
+        }
+    }
+
+    private static func lengthResult(_ result: Value) throws(PythonError) -> Int {
+        guard Ints.isInt(result) else {
+            throw PythonError(.typeError, "'\(TypeObjects.name(result.type))' object cannot be interpreted as an integer")
+        }
+        let n = Ints.unbool(result)
+        guard n.isSmallInt, n.smallInt >= 0 else { throw PythonError(.valueError, "__len__() should return >= 0") }
+        return n.smallInt
+    }
+
+    static func getItem(_ object: Value, _ index: Value) throws(PythonError) -> Value {
+        if object.kind == .list && index.isSmallInt {
+            var i = index.smallInt
+            let n = List.count(object)
+            if i < 0 { i += n }
+            if i >= 0 && i < n { return List.items(object)[i] }
+        }
+        if let method = try Attributes.userSpecial(object, "__getitem__") {
+            return try Calls.call(method, object, index)
+        }
+        switch object.kind {
+        case .list, .tuple, .str: return try Sequences.item(object, index)
+        case .dict:
+            let v = try Dict.get(object, index)
+            if !v.isNull { return v }
+            if ObjectHooks.isUserObject(object), let missing = try Attributes.userSpecial(object, "__missing__") {
+                return try Calls.call(missing, object, index)
+            }
+            throw PythonError(exception: Exceptions.make(BuiltinException.keyError.type, arguments: [index]))
+        case .range:
+            if index.kind == .slice { throw PythonError(.typeError, "range slicing is not supported") }
+            let i = try Sequences.position(object, index)
+            return Ranges.item(object, at: Value(smallInt: i))
+        case .type:
+            return object
+        default:
+            throw PythonError(.typeError, "'\(TypeObjects.name(object.type))' object is not subscriptable")
+        }
+    }
+
+    static func setItem(_ object: Value, _ index: Value, _ value: Value) throws(PythonError) {
+        if let method = try Attributes.userSpecial(object, "__setitem__") {
+            _ = try Calls.call(method, object, index, value)
+            return
+        }
+        switch object.kind {
+        case .list:
+            if index.kind == .slice { return try ListSlices.assign(object, index, value) }
+            guard Ints.isInt(index) else {
+                throw PythonError(.typeError, "list indices must be integers or slices, not \(TypeObjects.name(index.type))")
+            }
+            do throws(PythonError) {
+                List.items(object)[try Sequences.position(object, index)] = value
+            } catch {
+                throw PythonError(.indexError, "list assignment index out of range")
+            }
+        case .dict:
+            try Dict.set(object, index, value)
+        default:
+            throw PythonError(.typeError, "'\(TypeObjects.name(object.type))' object does not support item assignment")
+        }
+    }
+
+    static func deleteItem(_ object: Value, _ index: Value) throws(PythonError) {
+        if let method = try Attributes.userSpecial(object, "__delitem__") {
+            _ = try Calls.call(method, object, index)
+            return
+        }
+        switch object.kind {
+        case .list:
+            if index.kind == .slice { return try ListSlices.delete(object, index) }
+            let i: Int
+            do throws(PythonError) { i = try Sequences.position(object, index) } catch {
+                throw PythonError(.indexError, "list assignment index out of range")
+            }
+            _ = try List.pop(object, at: i)
+        case .dict:
+            if !(try Dict.remove(object, index)) {
+                throw PythonError(exception: Exceptions.make(BuiltinException.keyError.type, arguments: [index]))
+            }
+        default:
+            throw PythonError(.typeError, "'\(TypeObjects.name(object.type))' object doesn't support item deletion")
+        }
+    }
+}
+
+/// Slice assignment and deletion on lists. The new contents are built in a heap list first,
+/// where the collector sees them, then copied back.
+enum ListSlices {
+    static func assign(_ list: Value, _ slice: Value, _ value: Value) throws(PythonError) {
+        let replacement = List.make()
+        try Iteration.forEach(value) { item throws(PythonError) in List.append(replacement, item) }
+        let (start, stop, step) = try Slices.indices(slice, length: List.count(list))
+        if step == 1 {
+            let result = List.make()
+            for i in 0..<start { List.append(result, List.items(list)[i]) }
+            for i in 0..<List.count(replacement) { List.append(result, List.items(replacement)[i]) }
+            for i in max(start, stop)..<max(List.count(list), max(start, stop)) { List.append(result, List.items(list)[i]) }
+            replaceContents(of: list, with: result)
+            return
+        }
+        let positions = Array(stride(from: start, to: stop, by: step))
+        guard positions.count == List.count(replacement) else {
+            throw PythonError(.valueError, "attempt to assign sequence of size \(List.count(replacement)) to extended slice of size \(positions.count)")
+        }
+        for (i, p) in positions.enumerated() { List.items(list)[p] = List.items(replacement)[i] }
+    }
+
+    static func delete(_ list: Value, _ slice: Value) throws(PythonError) {
+        let (start, stop, step) = try Slices.indices(slice, length: List.count(list))
+        let doomed = Set(stride(from: start, to: stop, by: step))
+        let result = List.make()
+        for i in 0..<List.count(list) where !doomed.contains(i) { List.append(result, List.items(list)[i]) }
+        replaceContents(of: list, with: result)
+    }
+
+    private static func replaceContents(of list: Value, with result: Value) {
+        List.clear(list)
+        for i in 0..<List.count(result) { List.append(list, List.items(result)[i]) }
+    }
+}

@@ -1,0 +1,56 @@
+import Glibc
+import Runtime
+
+/// The program's stdout and stderr. Stdout is buffered and flushed when the buffer fills,
+/// on `flush=True`, before anything goes to stderr, and at exit, so that the two streams
+/// interleave as they would at a terminal and the bytes match CPython's.
+enum Output {
+    nonisolated(unsafe) private static var buffer: [UInt8] = []
+
+    static func write(_ text: String, toStandardError: Bool = false) {
+        if toStandardError {
+            flush()
+            writeAll(2, Array(text.utf8))
+            return
+        }
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    static func flush() {
+        guard !buffer.isEmpty else { return }
+        writeAll(1, buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n <= 0 { return }
+                offset += n
+            }
+        }
+    }
+
+    /// `sys.stdout` and `sys.stderr`: objects with `write` and `flush`; `i` is the descriptor.
+    static func makeStreams() -> (Value, Value) {
+        let type = InterpreterTypes.textStream
+        Natives.method(type, "write") { args throws(PythonError) in
+            try args.expect(2...2)
+            guard args[1].kind == .str else {
+                throw PythonError(.typeError, "write() argument must be str, not \(TypeObjects.name(args[1].type))")
+            }
+            write(Str.swiftString(args[1]), toStandardError: InterpreterObjects.fields(args[0]).pointee.i == 2)
+            return Value(smallInt: Str.count(args[1]))
+        }
+        Natives.method(type, "flush") { _ throws(PythonError) in
+            flush()
+            return BuiltinTypes.none
+        }
+        let stdout = InterpreterObjects.make(.textStream, type: type, i: 1)
+        let stderr = InterpreterObjects.make(.textStream, type: type, i: 2)
+        return (stdout, stderr)
+    }
+}
