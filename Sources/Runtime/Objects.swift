@@ -18,6 +18,8 @@ public enum Objects {
         case .frozenset: return Sets.hash(v)
         case .list, .dict, .set:
             throw PythonError(.typeError, "unhashable type: '\(TypeObjects.name(v.type))'")
+        case .dictView where DictViews.isSetLike(v):
+            throw PythonError(.typeError, "unhashable type: '\(TypeObjects.name(v.type))'")
         default: return identityHash(v)
         }
     }
@@ -54,6 +56,9 @@ public enum Objects {
         }
         if ka == .dict && kb == .dict && (op == .equal || op == .notEqual) {
             return try Dict.equal(a, b) == (op == .equal)
+        }
+        if ka == .dictView || kb == .dictView, let inclusion = try DictViews.compare(a, b, op) {
+            return inclusion
         }
         switch op {
         case .equal: return a.is(b)
@@ -157,6 +162,7 @@ public enum Objects {
         case .list: return List.count(v) != 0
         case .dict: return Dict.count(v) != 0
         case .set, .frozenset: return Sets.count(v) != 0
+        case .dictView: return DictViews.count(v) != 0
         default: return true
         }
     }
@@ -191,6 +197,7 @@ public enum Objects {
             if parts.isEmpty { return frozen ? "frozenset()" : "set()" }
             let body = "{" + parts.joined(separator: ", ") + "}"
             return frozen ? "frozenset(" + body + ")" : body
+        case .dictView: return try DictViews.repr(v)
         case .type: return "<class '\(TypeObjects.name(v))'>"
         case .exception:
             let name = TypeObjects.name(v.type)

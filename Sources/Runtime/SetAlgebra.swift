@@ -247,6 +247,9 @@ extension Sets {
         case .set, .frozenset:
             var going = true
             try forEach(iterable) { key throws(PythonError) in if going { going = try body(key) } }
+        case .dictView:
+            var going = true
+            try DictViews.forEach(iterable) { item throws(PythonError) in if going { going = try body(item) } }
         default:
             throw PythonError(.typeError, "'\(TypeObjects.name(iterable.type))' object is not iterable")
         }
