@@ -12,7 +12,11 @@ public enum Objects {
         switch v.header.pointee.kind {
         case .int: return Ints.hash(v)
         case .bool: return Int(v.header.pointee.aux)
-        case .float: return Floats.hash(Floats.value(v))
+        case .float:
+            // Since 3.10 a NaN hashes by identity: NaNs are never equal, and equal hashes
+            // would only make them collide.
+            let d = Floats.value(v)
+            return d.isNaN ? identityHash(v) : Floats.hash(d)
         case .str: return Str.hash(v)
         case .tuple: return try Tuple.hash(v)
         case .frozenset: return Sets.hash(v)

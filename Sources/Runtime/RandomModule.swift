@@ -125,7 +125,7 @@ public enum RandomModule {
         if Ints.isInt(a) { return words(ofMagnitude: Ints.unbool(a)) }
         switch a.kind {
         case .float:
-            return words(of: UInt64(bitPattern: Int64(Floats.hash(Floats.value(a)))))
+            return words(of: UInt64(bitPattern: Int64(try Objects.hash(a))))
         case .str:
             let modern = version.isNull ? true : try Objects.equal(version, Value(smallInt: 2))
             if modern {
