@@ -42,7 +42,7 @@ extension DictViews {
         }
         if isSetLike(other) && count(other) > count(view) { (view, other) = (other, view) }
         let result = Sets.make()
-        try Sets.forEachItem(of: other) { item throws(PythonError) in
+        try Iterables.forEach(other) { item throws(PythonError) in
             if try contains(view, item) { try Sets.add(result, item) }
             return true
         }
@@ -87,7 +87,7 @@ extension DictViews {
 
     static func allContained(_ a: Value, in b: Value) throws(PythonError) -> Bool {
         var all = true
-        try Sets.forEachItem(of: a) { item throws(PythonError) in
+        try Iterables.forEach(a) { item throws(PythonError) in
             all = b.kind == .dictView ? try contains(b, item) : try Sets.contains(b, item)
             return all
         }

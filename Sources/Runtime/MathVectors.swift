@@ -17,7 +17,7 @@ extension MathModule {
             guard name == "start" else { throw PythonError(.typeError, "prod() got an unexpected keyword argument '\(name)'") }
             result = start
         }
-        try Sets.forEachItem(of: arguments[0]) { item throws(PythonError) in
+        try Iterables.forEach(arguments[0]) { item throws(PythonError) in
             result = try Arithmetic.multiply(result, item)
             return true
         }
@@ -48,7 +48,7 @@ extension MathModule {
 
     static func coordinates(_ point: Value) throws(PythonError) -> Value {
         let list = List.make()
-        try Sets.forEachItem(of: point) { item throws(PythonError) in
+        try Iterables.forEach(point) { item throws(PythonError) in
             List.append(list, item)
             return true
         }
