@@ -49,7 +49,7 @@ public struct RandomGenerator {
 /// Python's `random` module, natively, giving CPython's numbers for the same seed: the same
 /// twister, seeded the same way from every kind of seed, and the same algorithms on top of
 /// it, drawing the same words in the same order (`RandomSampling.swift`,
-/// `RandomDistributions.swift`). Not here: getstate/setstate, randbytes, and the
+/// `RandomDistributions.swift`, `RandomState.swift`). Not here: randbytes, and the
 /// distributions beyond the normal, log-normal and exponential ones.
 public enum RandomModule {
     /// The module's generator, seeded from the system at first use as CPython's is at import.
@@ -70,6 +70,8 @@ public enum RandomModule {
         "gauss": Parameters("Random.gauss", ["mu", "sigma"], required: 0),
         "lognormvariate": Parameters("Random.lognormvariate", ["mu", "sigma"], required: 2),
         "expovariate": Parameters("Random.expovariate", ["lambd"], required: 1),
+        "getstate": Parameters("Random.getstate", [], required: 0),
+        "setstate": Parameters("Random.setstate", ["state"], required: 1),
     ]
 
     /// Calls the function `name` with positional `arguments` and `keywords`, which the
@@ -101,6 +103,8 @@ public enum RandomModule {
         case "shuffle": try shuffle(p[0]); return BuiltinTypes.none
         case "sample": return try sample(p[0], p[1], counts: p[2])
         case "choices": return try choices(p[0], weights: p[1], cumulativeWeights: p[2], k: p[3])
+        case "getstate": return state()
+        case "setstate": try restore(p[0]); return BuiltinTypes.none
         default: return try distribution(name, p)
         }
     }
