@@ -146,11 +146,13 @@ public enum Dict {
         dict.pointee.count += 1
     }
 
-    /// The smallest power-of-two slot count whose entries hold `needed`.
-    static func slotCountFor(_ needed: Int) -> Int {
-        var slots = minimumSlots
-        while entryCapacity(slots: slots) < needed { slots <<= 1 }
-        return slots
+    /// The slot count CPython 3.11 picks when it grows a table for `minimum` (three times the
+    /// items): the bit length of (minimum | 8) - 1, so a power of two above `minimum`, and 16
+    /// for the smallest tables. Matching it keeps entry positions, which an iteration that
+    /// outlives a change sees, as CPython's.
+    static func slotCountFor(_ minimum: Int) -> Int {
+        let x = ((minimum | minimumSlots) - 1) | (minimumSlots - 1)
+        return 1 << (Int.bitWidth - x.leadingZeroBitCount)
     }
 
     /// Rebuilds the table with `slots` slots, compacting away deleted entries.

@@ -18,7 +18,7 @@ final class DictViewTests: RuntimeTestCase {
             let (x, y) = (below(4), below(4))
             return ("(\(x), \(y))", { Tuple.make(Value(smallInt: x), Value(smallInt: y)) })
         default:
-            let n = below(12)
+            let n = below(intsOnly ? 60 : 12)
             return (String(n), { Value(smallInt: n) })
         }
     }
@@ -32,7 +32,7 @@ final class DictViewTests: RuntimeTestCase {
     /// key is a str changes its table layout when a key of another type arrives, which our
     /// dicts do not model yet, so cases that watch entry positions use int keys only.
     func dict(intKeysOnly: Bool = false) -> (source: String, make: () throws -> Value) {
-        let pairs = (0..<below(9)).map { _ in (item(intsOnly: intKeysOnly), item()) }
+        let pairs = (0..<below(intKeysOnly ? 40 : 9)).map { _ in (item(intsOnly: intKeysOnly), item()) }
         let deletes = pairs.filter { _ in below(4) == 0 }.map(\.0)
         let source = "mkdict([\(pairs.map { "(\($0.0.source), \($0.1.source))" }.joined(separator: ", "))], [\(deletes.map(\.source).joined(separator: ", "))])"
         return (source, {
@@ -117,7 +117,7 @@ final class DictViewTests: RuntimeTestCase {
             return with("\(v.source) \(op.rawValue) \(o.source)", [v, o]) { _, v in .bool(try Objects.compare(v[0], v[1], op)) }
         default:
             let v = view()
-            let steps = (0..<(1 + below(6))).map { _ in below(3) == 0 ? (below(2) == 0 ? "a" : "d") : "n" }
+            let steps = (0..<(1 + below(12))).map { _ in below(3) == 0 ? (below(2) == 0 ? "a" : "d") : "n" }
             let key = below(12)
             return with("walk(\(v.source), \(steps.map { "'\($0)'" }.joined(separator: ", ")), key=\(key))", [v]) { d, v in
                 try self.walk(d, DictViews.iterator(v[0]), steps, key: key)
@@ -187,6 +187,20 @@ final class DictViewTests: RuntimeTestCase {
             if ours != expected[i] { mismatches.append("D = \(c.dictSource); \(c.expression)\n  python3: \(expected[i])\n  runtime: \(ours)") }
         }
         XCTAssertEqual(mismatches.count, 0, "of \(cases.count):\n" + mismatches.prefix(8).joined(separator: "\n"))
+    }
+
+    /// The table sizes CPython 3.11 grows a dict through as keys are added one by one
+    /// (from sys.getsizeof): entry positions, which iterators hold, depend on them.
+    func testDictsGrowThroughCPythonsTableSizes() throws {
+        let d = Dict.make()
+        var sizes: [Int] = []
+        for i in 0..<45 {
+            try Dict.set(d, Value(smallInt: i), Value(smallInt: i))
+            sizes.append(d.fields(DictObject.self).pointee.slotCount)
+        }
+        let expected = Array(repeating: 8, count: 5) + Array(repeating: 16, count: 5) + Array(repeating: 32, count: 11)
+            + Array(repeating: 64, count: 21) + Array(repeating: 128, count: 3)
+        XCTAssertEqual(sizes, expected)
     }
 
     func testViewsAreLiveAndIteratorsHaveCPythonsTypes() throws {
