@@ -9,8 +9,8 @@ final class DictViewTests: RuntimeTestCase {
     func below(_ n: Int) -> Int { Int.random(in: 0..<n, using: &random) }
 
     /// A small key or value: ints mostly, some strs and tuples.
-    func item(intsOnly: Bool = false) -> (source: String, make: () -> Value) {
-        switch intsOnly ? 7 : below(8) {
+    func item(wide: Bool = false) -> (source: String, make: () -> Value) {
+        switch below(8) {
         case 0:
             let s = ["a", "b", "cd"][below(3)]
             return (Objects.reprOfString(s), { Str.make(s) })
@@ -18,7 +18,7 @@ final class DictViewTests: RuntimeTestCase {
             let (x, y) = (below(4), below(4))
             return ("(\(x), \(y))", { Tuple.make(Value(smallInt: x), Value(smallInt: y)) })
         default:
-            let n = below(intsOnly ? 60 : 12)
+            let n = below(wide ? 60 : 12)
             return (String(n), { Value(smallInt: n) })
         }
     }
@@ -28,11 +28,10 @@ final class DictViewTests: RuntimeTestCase {
         let make: (Value) throws -> Value  // given the case's dict
     }
 
-    /// The dict of a case: pairs set in order, then some keys deleted. A dict whose first
-    /// key is a str changes its table layout when a key of another type arrives, which our
-    /// dicts do not model yet, so cases that watch entry positions use int keys only.
-    func dict(intKeysOnly: Bool = false) -> (source: String, make: () throws -> Value) {
-        let pairs = (0..<below(intKeysOnly ? 40 : 9)).map { _ in (item(intsOnly: intKeysOnly), item()) }
+    /// The dict of a case: pairs set in order, then some keys deleted; larger ones for the
+    /// cases that watch entry positions through growth.
+    func dict(large: Bool = false) -> (source: String, make: () throws -> Value) {
+        let pairs = (0..<below(large ? 40 : 9)).map { _ in (item(wide: large), item()) }
         let deletes = pairs.filter { _ in below(4) == 0 }.map(\.0)
         let source = "mkdict([\(pairs.map { "(\($0.0.source), \($0.1.source))" }.joined(separator: ", "))], [\(deletes.map(\.source).joined(separator: ", "))])"
         return (source, {
@@ -79,7 +78,7 @@ final class DictViewTests: RuntimeTestCase {
 
     func randomCase() -> Case {
         let walks = below(7) >= 5
-        let d = dict(intKeysOnly: walks)
+        let d = dict(large: walks)
         func with(_ expression: String, _ operands: [Operand], _ body: @escaping (Value, [Value]) throws -> Value) -> Case {
             Case(dictSource: d.source, expression: expression) {
                 let dictionary = try d.make()
@@ -201,6 +200,20 @@ final class DictViewTests: RuntimeTestCase {
         let expected = Array(repeating: 8, count: 5) + Array(repeating: 16, count: 5) + Array(repeating: 32, count: 11)
             + Array(repeating: 64, count: 21) + Array(repeating: 128, count: 3)
         XCTAssertEqual(sizes, expected)
+    }
+
+    /// A table of strs only is rebuilt when the first other key arrives (sys.getsizeof
+    /// shows 16 slots for {'a': 1, 0: 0}); after clear() the next key decides again.
+    func testTheFirstNonStrKeyRebuildsAStrOnlyTable() throws {
+        let d = Dict.make()
+        try Dict.set(d, Str.make("a"), Value(smallInt: 1))
+        XCTAssertEqual(d.fields(DictObject.self).pointee.slotCount, 8)
+        try Dict.set(d, Value(smallInt: 0), Value(smallInt: 0))
+        XCTAssertEqual(d.fields(DictObject.self).pointee.slotCount, 16)
+        Dict.clear(d)
+        try Dict.set(d, Value(smallInt: 0), Value(smallInt: 0))
+        try Dict.set(d, Str.make("a"), Value(smallInt: 1))
+        XCTAssertEqual(d.fields(DictObject.self).pointee.slotCount, 8)
     }
 
     func testViewsAreLiveAndIteratorsHaveCPythonsTypes() throws {
