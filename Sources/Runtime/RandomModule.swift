@@ -49,8 +49,8 @@ public struct RandomGenerator {
 /// Python's `random` module, natively, giving CPython's numbers for the same seed: the same
 /// twister, seeded the same way from every kind of seed, and the same algorithms on top of
 /// it, drawing the same words in the same order (`RandomSampling.swift`,
-/// `RandomDistributions.swift`, `RandomState.swift`). Not here: randbytes, and the
-/// distributions beyond the normal, log-normal and exponential ones.
+/// `RandomDistributions.swift`, `RandomShapedDistributions.swift`, `RandomState.swift`).
+/// Not here: randbytes (there is no bytes type yet).
 public enum RandomModule {
     /// The module's generator, seeded from the system at first use as CPython's is at import.
     nonisolated(unsafe) static var generator = RandomGenerator(key: RandomGenerator.systemKey())
@@ -70,6 +70,11 @@ public enum RandomModule {
         "gauss": Parameters("Random.gauss", ["mu", "sigma"], required: 0),
         "lognormvariate": Parameters("Random.lognormvariate", ["mu", "sigma"], required: 2),
         "expovariate": Parameters("Random.expovariate", ["lambd"], required: 1),
+        "gammavariate": Parameters("Random.gammavariate", ["alpha", "beta"], required: 2),
+        "betavariate": Parameters("Random.betavariate", ["alpha", "beta"], required: 2),
+        "paretovariate": Parameters("Random.paretovariate", ["alpha"], required: 1),
+        "weibullvariate": Parameters("Random.weibullvariate", ["alpha", "beta"], required: 2),
+        "vonmisesvariate": Parameters("Random.vonmisesvariate", ["mu", "kappa"], required: 2),
         "getstate": Parameters("Random.getstate", [], required: 0),
         "setstate": Parameters("Random.setstate", ["state"], required: 1),
     ]

@@ -63,6 +63,11 @@ final class RandomModuleTests: RuntimeTestCase {
     func number() -> Argument {
         chance(50) ? float(pick([0.0, 2.5, -1.5, 1e-3, 100.0, 3.0])) : int(Int.random(in: -5...10, using: &random))
     }
+    /// A shape parameter: mostly positive, small and large, sometimes zero or negative.
+    func shape() -> Argument {
+        chance(85) ? float(pick([0.05, 0.5, 0.999, 1.0, 1.5, 2.0, 7.25, 40.0])) : pick([int(1), int(3), int(0), float(-1.0), str("x")])
+    }
+
     func population() -> Argument {
         let count = Int.random(in: 0..<12, using: &random)
         let items = (0..<count).map { _ in chance(80) ? smallInt() : text() }
@@ -110,7 +115,7 @@ final class RandomModuleTests: RuntimeTestCase {
     }
 
     func drawCase() -> Case {
-        switch Int.random(in: 0..<22, using: &random) {
+        switch Int.random(in: 0..<27, using: &random) {
         case 0: return call("random", [])
         case 1: return call("getrandbits", [int(pick([0, 1, 5, 31, 32, 33, 63, 64, 65, 100, 257, Int.random(in: 0...300, using: &random)]))])
         case 2: return call("randrange", [anyInt()])
@@ -139,7 +144,12 @@ final class RandomModuleTests: RuntimeTestCase {
         case 18: return call("lognormvariate", [number(), number()])
         case 19: return call("expovariate", [number()])
         case 20: return errorCase()
-        default: return stateCase()
+        case 21: return stateCase()
+        case 22: return call("gammavariate", [shape(), shape()])
+        case 23: return call("betavariate", [shape(), shape()])
+        case 24: return call("paretovariate", [shape()])
+        case 25: return call("weibullvariate", [number(), shape()])
+        default: return call("vonmisesvariate", [number(), chance(20) ? float(1e-7) : shape()])
         }
     }
 
