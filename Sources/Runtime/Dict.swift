@@ -4,6 +4,12 @@ public enum Dict {
     static let deletedSlot: Int32 = -2
     static let minimumSlots = 8
 
+    /// What the table's keys have been so far, in the header's `aux`: CPython 3.11 keeps a
+    /// table whose keys are all exact strs in a compact form, decided by the first key, and
+    /// rebuilds it (a resize) when another key arrives. The sizes, and so the entry positions
+    /// an iterator holds, follow.
+    enum KeyForm: UInt32 { case undecided, strsOnly, general }
+
     public static func make() -> Value {
         let raw = Heap.allocate(.dict, type: BuiltinTypes.dict, size: MemoryLayout<DictObject>.size)
         let dict = Value(object: raw)
@@ -49,6 +55,7 @@ public enum Dict {
     }
 
     public static func set(_ d: Value, _ key: Value, _ value: Value, hash: Int) throws(PythonError) {
+        noteKeyForm(d, key)
         let (slot, entry) = try find(d, key, hash: hash)
         var dict = d.fields(DictObject.self)
         dict.pointee.version &+= 1
@@ -62,6 +69,20 @@ public enum Dict {
             insertFresh(dict, key, value, hash: hash, slot: freeSlot(dict, hash: hash))
         } else {
             insertFresh(dict, key, value, hash: hash, slot: slot)
+        }
+    }
+
+    static func noteKeyForm(_ d: Value, _ key: Value) {
+        let header = d.header
+        let isStr = key.kind == .str && key.type.is(BuiltinTypes.str)
+        switch KeyForm(rawValue: header.pointee.aux)! {
+        case .undecided:
+            header.pointee.aux = (isStr ? KeyForm.strsOnly : .general).rawValue
+        case .strsOnly where !isStr:
+            resize(d, slots: slotCountFor(count(d) * 3))
+            header.pointee.aux = KeyForm.general.rawValue
+        default:
+            break
         }
     }
 
@@ -146,11 +167,13 @@ public enum Dict {
         dict.pointee.count += 1
     }
 
-    /// The smallest power-of-two slot count whose entries hold `needed`.
-    static func slotCountFor(_ needed: Int) -> Int {
-        var slots = minimumSlots
-        while entryCapacity(slots: slots) < needed { slots <<= 1 }
-        return slots
+    /// The slot count CPython 3.11 picks when it grows a table for `minimum` (three times the
+    /// items): the bit length of (minimum | 8) - 1, so a power of two above `minimum`, and 16
+    /// for the smallest tables. Matching it keeps entry positions, which an iteration that
+    /// outlives a change sees, as CPython's.
+    static func slotCountFor(_ minimum: Int) -> Int {
+        let x = ((minimum | minimumSlots) - 1) | (minimumSlots - 1)
+        return 1 << (Int.bitWidth - x.leadingZeroBitCount)
     }
 
     /// Rebuilds the table with `slots` slots, compacting away deleted entries.
@@ -238,6 +261,7 @@ extension Dict {
         dict.pointee.count = 0
         dict.pointee.entriesUsed = 0
         resize(d, slots: minimumSlots)
+        d.header.pointee.aux = KeyForm.undecided.rawValue  // as CPython's empty dict, decided again by the next key
         d.fields(DictObject.self).pointee.version &+= 1
     }
 

@@ -108,7 +108,8 @@ public enum Floats {
     /// 2**61 - 1, the modulus of CPython's numeric hash.
     public static let hashModulus = (1 << 61) - 1
 
-    /// CPython's float hash, equal to the int hash for integral floats.
+    /// CPython's float hash, equal to the int hash for integral floats. A NaN object hashes
+    /// by its identity (`Objects.hash`); this gives 0 for the NaN value.
     public static func hash(_ d: Double) -> Int {
         if d.isInfinite { return d > 0 ? 314159 : -314159 }
         if d.isNaN { return 0 }

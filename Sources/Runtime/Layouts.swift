@@ -183,6 +183,25 @@ public struct InstanceObject {
     public var slots: Value
 }
 
+/// A view of a dict's keys, values or items (`header.aux`): live, it shows the dict as it is.
+public struct DictViewObject {
+    public var header: ObjectHeader
+    public var dict: Value
+}
+
+/// Where an iteration over a dict is: CPython's dictiter, fields as small ints.
+public struct DictIteratorObject {
+    public var header: ObjectHeader
+    /// The dict, or None once the iteration has ended (it stays ended).
+    public var dict: Value
+    /// The dict's size when the iteration began; -1 after a change of size was reported.
+    public var sizeAtStart: Value
+    /// The entry index to look at next.
+    public var position: Value
+    /// Items still to come if the dict does not change.
+    public var remaining: Value
+}
+
 extension Value {
     /// The object's memory as its layout struct; for upper layers that read fields directly.
     @inlinable @inline(__always)

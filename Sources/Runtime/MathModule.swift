@@ -5,13 +5,15 @@ import Glibc
 /// The float functions call the same C library CPython calls, and apply its rules: a NaN
 /// out of a non-NaN argument is "math domain error", an infinity out of a finite argument
 /// is "math range error" (OverflowError) where the function can overflow, else a domain error.
-/// Not here yet: gamma and lgamma (CPython computes them itself, not through the C library),
-/// prod, dist, nextafter, ulp.
+/// Not here yet: gamma and lgamma (CPython computes them itself, not through the C library).
 public enum MathModule {
     public static let constants: [(String, Double)] = [("pi", .pi), ("e", M_E), ("tau", 2 * .pi), ("inf", .infinity), ("nan", .nan)]
 
-    /// Calls the function `name` with positional `arguments`.
-    public static func call(_ name: String, _ arguments: [Value]) throws(PythonError) -> Value {
+    /// Calls the function `name` with positional `arguments` and `keywords` (only prod takes
+    /// one), which the caller keeps alive for the call.
+    public static func call(_ name: String, _ arguments: [Value], keywords: [(String, Value)] = []) throws(PythonError) -> Value {
+        if name == "prod" { return try product(arguments, keywords) }
+        if !keywords.isEmpty { throw PythonError(.typeError, "math.\(name)() takes no keyword arguments") }
         if let (function, canOverflow) = unaryFloatFunctions[name] {
             try expect(name, arguments, count: 1)
             return Floats.make(try applyUnary(function, try real(arguments[0]), canOverflow: canOverflow))
@@ -101,6 +103,17 @@ public enum MathModule {
             let r = Glibc.ldexp(x, exponent)
             if r.isInfinite { throw PythonError(.overflowError, "math range error") }
             return Floats.make(r)
+        case "dist":
+            try expect(name, arguments, count: 2)
+            return Floats.make(try distance(arguments[0], arguments[1]))
+        case "hypot":
+            return Floats.make(try hypotenuse(arguments))
+        case "nextafter":
+            try expect(name, arguments, count: 2)
+            return Floats.make(Glibc.nextafter(try real(arguments[0]), try real(arguments[1])))
+        case "ulp":
+            try expect(name, arguments, count: 1)
+            return Floats.make(unitInLastPlace(try real(arguments[0])))
         case "fsum":
             try expect(name, arguments, count: 1)
             return Floats.make(try exactSum(arguments[0]))

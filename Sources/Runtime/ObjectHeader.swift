@@ -44,6 +44,10 @@ public enum ObjectKind: UInt8 {
     case instance
     case exception
     case shape
+    /// `d.keys()`, `d.values()`, `d.items()`: `aux` says which (`DictViews.Which`).
+    case dictView
+    /// An iterator over a dict's keys, values or items: `aux` says which.
+    case dictIterator
     /// An array of values owned by another object (the items of a list, a dict's entries).
     case valueStorage
     /// Raw bytes owned by another object, never scanned for pointers.

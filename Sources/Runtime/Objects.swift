@@ -13,11 +13,17 @@ public enum Objects {
         switch v.header.pointee.kind {
         case .int: return Ints.hash(v)
         case .bool: return Int(v.header.pointee.aux)
-        case .float: return Floats.hash(Floats.value(v))
+        case .float:
+            // Since 3.10 a NaN hashes by identity: NaNs are never equal, and equal hashes
+            // would only make them collide.
+            let d = Floats.value(v)
+            return d.isNaN ? identityHash(v) : Floats.hash(d)
         case .str: return Str.hash(v)
         case .tuple: return try Tuple.hash(v)
         case .frozenset: return Sets.hash(v)
         case .list, .dict, .set:
+            throw PythonError(.typeError, "unhashable type: '\(TypeObjects.name(v.type))'")
+        case .dictView where DictViews.isSetLike(v):
             throw PythonError(.typeError, "unhashable type: '\(TypeObjects.name(v.type))'")
         default: return identityHash(v)
         }
@@ -59,6 +65,9 @@ public enum Objects {
         }
         if ka == .dict && kb == .dict && (op == .equal || op == .notEqual) {
             return try Dict.equal(a, b) == (op == .equal)
+        }
+        if ka == .dictView || kb == .dictView, let inclusion = try DictViews.compare(a, b, op) {
+            return inclusion
         }
         switch op {
         case .equal: return a.is(b)
@@ -162,6 +171,7 @@ public enum Objects {
         case .list: return List.count(v) != 0
         case .dict: return Dict.count(v) != 0
         case .set, .frozenset: return Sets.count(v) != 0
+        case .dictView: return DictViews.count(v) != 0
         default: return true
         }
     }
@@ -197,6 +207,7 @@ public enum Objects {
             if parts.isEmpty { return frozen ? "frozenset()" : "set()" }
             let body = "{" + parts.joined(separator: ", ") + "}"
             return frozen ? "frozenset(" + body + ")" : body
+        case .dictView: return try DictViews.repr(v)
         case .type: return "<class '\(TypeObjects.name(v))'>"
         case .exception:
             let name = TypeObjects.name(v.type)

@@ -2,7 +2,7 @@
 /// and the binding of a call's arguments to them with the errors CPython raises for a
 /// Python function. Such functions are methods of a hidden instance in CPython, so their
 /// errors name the class ("Random.randint()") and count `self` among the positional
-/// arguments; `countsReceiver` says so.
+/// arguments.
 struct Parameters {
     /// The function as errors name it, without the parentheses: "Random.randint".
     let function: String
@@ -11,7 +11,6 @@ struct Parameters {
     /// How many of `names`, from the first, have no default.
     let required: Int
     let keywordOnly: [String]
-    var countsReceiver = true
 
     init(_ function: String, _ names: [String], required: Int, keywordOnly: [String] = []) {
         self.function = function
@@ -40,10 +39,9 @@ struct Parameters {
     }
 
     func tooManyPositional(_ given: Int) -> PythonError {
-        let receiver = countsReceiver ? 1 : 0
-        let most = names.count + receiver, least = required + receiver
+        let most = names.count + 1, least = required + 1
         let takes = least == most ? "\(most) positional argument\(most == 1 ? "" : "s")" : "from \(least) to \(most) positional arguments"
-        let total = given + receiver
+        let total = given + 1
         return PythonError(.typeError, "\(function)() takes \(takes) but \(total) \(total == 1 ? "was" : "were") given")
     }
 

@@ -13,8 +13,10 @@ extension RandomModule {
         case "lognormvariate":
             let normal = try shifted(normalDeviate(), mu: p[0], sigma: p[1])
             return try MathModule.call("exp", [normal])
-        default:  // expovariate
+        case "expovariate":
             return try Arithmetic.trueDivide(Floats.make(-Glibc.log(1.0 - generator.nextDouble())), p[0])
+        default:
+            return try shapedDistribution(name, p)
         }
     }
 

@@ -49,8 +49,8 @@ public struct RandomGenerator {
 /// Python's `random` module, natively, giving CPython's numbers for the same seed: the same
 /// twister, seeded the same way from every kind of seed, and the same algorithms on top of
 /// it, drawing the same words in the same order (`RandomSampling.swift`,
-/// `RandomDistributions.swift`). Not here: getstate/setstate, randbytes, and the
-/// distributions beyond the normal, log-normal and exponential ones.
+/// `RandomDistributions.swift`, `RandomShapedDistributions.swift`, `RandomState.swift`).
+/// Not here: randbytes (there is no bytes type yet).
 public enum RandomModule {
     /// The module's generator, seeded from the system at first use as CPython's is at import.
     nonisolated(unsafe) static var generator = RandomGenerator(key: RandomGenerator.systemKey())
@@ -70,6 +70,13 @@ public enum RandomModule {
         "gauss": Parameters("Random.gauss", ["mu", "sigma"], required: 0),
         "lognormvariate": Parameters("Random.lognormvariate", ["mu", "sigma"], required: 2),
         "expovariate": Parameters("Random.expovariate", ["lambd"], required: 1),
+        "gammavariate": Parameters("Random.gammavariate", ["alpha", "beta"], required: 2),
+        "betavariate": Parameters("Random.betavariate", ["alpha", "beta"], required: 2),
+        "paretovariate": Parameters("Random.paretovariate", ["alpha"], required: 1),
+        "weibullvariate": Parameters("Random.weibullvariate", ["alpha", "beta"], required: 2),
+        "vonmisesvariate": Parameters("Random.vonmisesvariate", ["mu", "kappa"], required: 2),
+        "getstate": Parameters("Random.getstate", [], required: 0),
+        "setstate": Parameters("Random.setstate", ["state"], required: 1),
     ]
 
     /// Calls the function `name` with positional `arguments` and `keywords`, which the
@@ -101,6 +108,8 @@ public enum RandomModule {
         case "shuffle": try shuffle(p[0]); return BuiltinTypes.none
         case "sample": return try sample(p[0], p[1], counts: p[2])
         case "choices": return try choices(p[0], weights: p[1], cumulativeWeights: p[2], k: p[3])
+        case "getstate": return state()
+        case "setstate": try restore(p[0]); return BuiltinTypes.none
         default: return try distribution(name, p)
         }
     }
@@ -125,7 +134,7 @@ public enum RandomModule {
         if Ints.isInt(a) { return words(ofMagnitude: Ints.unbool(a)) }
         switch a.kind {
         case .float:
-            return words(of: UInt64(bitPattern: Int64(Floats.hash(Floats.value(a)))))
+            return words(of: UInt64(bitPattern: Int64(try Objects.hash(a))))
         case .str:
             let modern = version.isNull ? true : try Objects.equal(version, Value(smallInt: 2))
             if modern {

@@ -91,7 +91,7 @@ extension Sets {
     public static func isSuperset(_ s: Value, _ other: Value) throws(PythonError) -> Bool {
         if isSet(other) { return try isSubset(other, s) }
         var all = true
-        try forEachItem(of: other) { item throws(PythonError) in
+        try Iterables.forEach(other) { item throws(PythonError) in
             if all { all = try contains(s, item) }
             return all
         }
@@ -109,7 +109,7 @@ extension Sets {
             }
             return disjoint
         }
-        try forEachItem(of: other) { item throws(PythonError) in
+        try Iterables.forEach(other) { item throws(PythonError) in
             disjoint = try !contains(s, item)
             return disjoint
         }
@@ -158,7 +158,7 @@ extension Sets {
             try Dict.forEach(other) { key, _ throws(PythonError) in try add(s, key) }
             return
         }
-        try forEachItem(of: other) { item throws(PythonError) in
+        try Iterables.forEach(other) { item throws(PythonError) in
             try add(s, item)
             return true
         }
@@ -176,7 +176,7 @@ extension Sets {
             }
             return result
         }
-        try forEachItem(of: other) { item throws(PythonError) in
+        try Iterables.forEach(other) { item throws(PythonError) in
             let hash = try Objects.hash(item)
             guard try find(s, item, hash: hash) >= 0 else { return true }
             try add(result, item, hash: hash)
@@ -215,7 +215,7 @@ extension Sets {
             let removed = count(other) >> 3 > count(s) ? try intersection(s, other) : other
             try forEachEntry(removed) { key, hash throws(PythonError) in try discard(s, key, hash: hash) }
         } else {
-            try forEachItem(of: other) { item throws(PythonError) in
+            try Iterables.forEach(other) { item throws(PythonError) in
                 try discard(s, item)
                 return true
             }
@@ -223,32 +223,6 @@ extension Sets {
         let set = s.fields(SetObject.self)
         if set.pointee.fill - set.pointee.count > set.pointee.mask / 4 {
             resize(s, minimumUsed: set.pointee.count > 50000 ? set.pointee.count * 2 : set.pointee.count * 4)
-        }
-    }
-
-    /// Calls `body` with each item of an iterable the runtime knows, until it returns false.
-    static func forEachItem(of iterable: Value, _ body: (Value) throws(PythonError) -> Bool) throws(PythonError) {
-        switch iterable.kind {
-        case .list:
-            var i = 0
-            while i < List.count(iterable), try body(List.item(iterable, at: i)) { i += 1 }
-        case .tuple:
-            var i = 0
-            while i < Tuple.count(iterable), try body(Tuple.items(iterable)[i]) { i += 1 }
-        case .str:
-            var i = 0
-            while i < Str.count(iterable), try body(Str.make(codePoints: [Str.codePoint(iterable, at: i)])) { i += 1 }
-        case .range:
-            var i = Value(smallInt: 0)
-            while Ints.compare(i, Ranges.length(iterable)) < 0, try body(Ranges.item(iterable, at: i)) { i = Ints.add(i, Value(smallInt: 1)) }
-        case .dict:
-            var going = true
-            try Dict.forEach(iterable) { key, _ throws(PythonError) in if going { going = try body(key) } }
-        case .set, .frozenset:
-            var going = true
-            try forEach(iterable) { key throws(PythonError) in if going { going = try body(key) } }
-        default:
-            throw PythonError(.typeError, "'\(TypeObjects.name(iterable.type))' object is not iterable")
         }
     }
 }

@@ -27,16 +27,19 @@ public enum Sorting {
         let fields = list.fields(ListObject.self)
         let count = fields.pointee.count, storage = fields.pointee.storage
         guard count > 1 else { return }
-        fields.pointee.count = 0
-        fields.pointee.storage = Value(smallInt: 0)
         let sortKeys = keys.map { List.items($0) } ?? Storage.values(storage)
         let sortValues = keys == nil ? nil : Storage.values(storage)
         let items = SortSlice(keys: sortKeys, values: sortValues)
-        // Merges move at most half the items aside; short lists are sorted without merging.
+        // Merges move at most half the items aside; short lists are sorted without merging,
+        // and then `temporary` is never touched.
         let needsTemporary = count >= Timsort.largestMinimumRun
         let temporaryKeys = needsTemporary ? Storage.allocateValues(capacity: (count + 1) / 2) : Value(smallInt: 0)
         let temporaryValues = needsTemporary && keys != nil ? Storage.allocateValues(capacity: (count + 1) / 2) : Value(smallInt: 0)
-        let temporary = SortSlice(keys: Storage.values(temporaryKeys), values: keys == nil ? nil : Storage.values(temporaryValues))
+        let temporary = needsTemporary
+            ? SortSlice(keys: Storage.values(temporaryKeys), values: keys == nil ? nil : Storage.values(temporaryValues))
+            : items
+        fields.pointee.count = 0
+        fields.pointee.storage = Value(smallInt: 0)
         var failure: PythonError?
         do {
             try Collector.withProtected([storage, temporaryKeys, temporaryValues]) { () throws(PythonError) in

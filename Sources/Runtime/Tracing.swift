@@ -41,6 +41,10 @@ enum Tracing {
             markFields(object, of: InstanceObject.self)
         case .shape:
             markFields(object, of: ShapeObject.self)
+        case .dictView:
+            markFields(object, of: DictViewObject.self)
+        case .dictIterator:
+            markFields(object, of: DictIteratorObject.self)
         case .foreign:
             ForeignKinds.trace(object)
         case .int, .bool, .none, .notImplemented, .ellipsis, .float, .str, .byteStorage:

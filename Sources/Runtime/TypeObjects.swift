@@ -21,6 +21,10 @@ public enum BuiltinTypes {
     nonisolated(unsafe) public static var noneType = Value(bits: 1)
     nonisolated(unsafe) public static var notImplementedType = Value(bits: 1)
     nonisolated(unsafe) public static var ellipsisType = Value(bits: 1)
+    /// dict_keys, dict_values, dict_items, in `DictViews.Which` order.
+    nonisolated(unsafe) public static var dictViews: [Value] = []
+    /// dict_keyiterator, dict_valueiterator, dict_itemiterator, in `DictViews.Which` order.
+    nonisolated(unsafe) public static var dictIterators: [Value] = []
     nonisolated(unsafe) public static var exceptions: [Value] = []
 
     nonisolated(unsafe) public static var none = Value(bits: 1)
@@ -58,6 +62,10 @@ public enum BuiltinTypes {
         noneType = TypeObjects.make(name: "NoneType", base: object, instances: .none)
         notImplementedType = TypeObjects.make(name: "NotImplementedType", base: object, instances: .notImplemented)
         ellipsisType = TypeObjects.make(name: "ellipsis", base: object, instances: .ellipsis)
+        dictViews = ["dict_keys", "dict_values", "dict_items"].map { TypeObjects.make(name: $0, base: object, instances: .dictView) }
+        dictIterators = ["dict_keyiterator", "dict_valueiterator", "dict_itemiterator"].map {
+            TypeObjects.make(name: $0, base: object, instances: .dictIterator)
+        }
         none = singleton(.none, noneType)
         trueValue = singleton(.bool, bool, aux: 1)
         falseValue = singleton(.bool, bool, aux: 0)

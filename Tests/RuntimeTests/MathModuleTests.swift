@@ -34,6 +34,68 @@ final class MathModuleTests: RuntimeTestCase {
         XCTAssertEqual(mismatches.count, 0, "of \(calls.count):\n" + mismatches.prefix(15).joined(separator: "\n"))
     }
 
+    /// prod, dist, hypot, nextafter and ulp on random numbers, the iterables as lists.
+    func testVectorFunctionsAndNeighboursMatchCPython() throws {
+        var random = SplitMix64(seed: 1_618)
+        func pick<T>(_ xs: [T]) -> T { xs[Int(random.next() % UInt64(xs.count))] }
+        let numbers = ["0", "1", "-3", "7", "2**70", "True", "0.0", "-0.0", "0.5", "-2.5", "0.1", "1e300", "-1e300", "1e-310",
+                       "5e-324", "1.7976931348623157e308", "3.0", "123456.789", "float('inf')", "float('-inf')", "float('nan')"]
+        func numberList() -> [String] { (0..<Int(random.next() % 5)).map { _ in pick(numbers) } }
+        var calls: [(source: String, run: () throws -> Value)] = []
+        for _ in 0..<scaled(6_000, stressed: 200) {
+            let (a, b) = (numberList(), numberList())
+            let (x, y) = (pick(numbers), pick(numbers))
+            switch random.next() % 6 {
+            case 0:
+                let withStart = random.next() % 3 == 0
+                let start = pick(numbers + ["'ab'"])
+                calls.append(("math.prod([\(a.joined(separator: ", "))]\(withStart ? ", start=\(start)" : ""))", {
+                    let list = try self.list(a)
+                    let keywords = withStart ? [("start", try self.valueOf(start))] : []
+                    return try Collector.withProtected(keywords.map(\.1)) { () throws(PythonError) in try MathModule.call("prod", [list], keywords: keywords) }
+                }))
+            case 1:
+                let b = random.next() % 4 == 0 ? b : Array(b.prefix(a.count)) + Array(repeating: "1", count: max(0, a.count - b.count))
+                calls.append(("math.dist([\(a.joined(separator: ", "))], [\(b.joined(separator: ", "))])", {
+                    let (p, q) = (try self.list(a), try self.list(b))
+                    return try MathModule.call("dist", [p, q])
+                }))
+            case 2:
+                calls.append(("math.hypot(\(a.joined(separator: ", ")))", {
+                    let list = try self.list(a)
+                    return try MathModule.call("hypot", (0..<List.count(list)).map { List.item(list, at: $0) })
+                }))
+            case 3, 4:
+                calls.append(("math.nextafter(\(x), \(y))", {
+                    let list = try self.list([x, y])
+                    return try MathModule.call("nextafter", [List.item(list, at: 0), List.item(list, at: 1)])
+                }))
+            default:
+                calls.append(("math.ulp(\(x))", { try MathModule.call("ulp", [try self.valueOf(x)]) }))
+            }
+        }
+        let expected = try pythonResults(of: calls.map(\.source))
+        var mismatches: [String] = []
+        for (i, call) in calls.enumerated() {
+            let ours = outcome(call.run)
+            if ours != expected[i] { mismatches.append("\(call.source)\n  python3: \(expected[i])\n  runtime: \(ours)") }
+        }
+        XCTAssertEqual(mismatches.count, 0, "of \(calls.count):\n" + mismatches.prefix(15).joined(separator: "\n"))
+    }
+
+    func list(_ sources: [String]) throws -> Value {
+        let list = List.make()
+        for source in sources { List.append(list, try valueOf(source)) }
+        return list
+    }
+
+    func testANaNHashesByIdentity() throws {
+        let (nan, other) = (Floats.make(.nan), Floats.make(.nan))
+        XCTAssertEqual(try Objects.hash(nan), Objects.identityHash(nan))
+        XCTAssertNotEqual(try Objects.hash(nan), try Objects.hash(other))
+        XCTAssertEqual(try Objects.hash(Floats.make(1.5)), Floats.hash(1.5))
+    }
+
     func testFsumIsExact() throws {
         let list = List.make()
         for _ in 0..<10 { List.append(list, Floats.make(0.1)) }

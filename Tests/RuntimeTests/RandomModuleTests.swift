@@ -63,6 +63,11 @@ final class RandomModuleTests: RuntimeTestCase {
     func number() -> Argument {
         chance(50) ? float(pick([0.0, 2.5, -1.5, 1e-3, 100.0, 3.0])) : int(Int.random(in: -5...10, using: &random))
     }
+    /// A shape parameter: mostly positive, small and large, sometimes zero or negative.
+    func shape() -> Argument {
+        chance(85) ? float(pick([0.05, 0.5, 0.999, 1.0, 1.5, 2.0, 7.25, 40.0])) : pick([int(1), int(3), int(0), float(-1.0), str("x")])
+    }
+
     func population() -> Argument {
         let count = Int.random(in: 0..<12, using: &random)
         let items = (0..<count).map { _ in chance(80) ? smallInt() : text() }
@@ -110,7 +115,7 @@ final class RandomModuleTests: RuntimeTestCase {
     }
 
     func drawCase() -> Case {
-        switch Int.random(in: 0..<21, using: &random) {
+        switch Int.random(in: 0..<27, using: &random) {
         case 0: return call("random", [])
         case 1: return call("getrandbits", [int(pick([0, 1, 5, 31, 32, 33, 63, 64, 65, 100, 257, Int.random(in: 0...300, using: &random)]))])
         case 2: return call("randrange", [anyInt()])
@@ -138,7 +143,45 @@ final class RandomModuleTests: RuntimeTestCase {
         case 17: return call("normalvariate", chance(40) ? [] : [number(), number()])
         case 18: return call("lognormvariate", [number(), number()])
         case 19: return call("expovariate", [number()])
-        default: return errorCase()
+        case 20: return errorCase()
+        case 21: return stateCase()
+        case 22: return call("gammavariate", [shape(), shape()])
+        case 23: return call("betavariate", [shape(), shape()])
+        case 24: return call("paretovariate", [shape()])
+        case 25: return call("weibullvariate", [number(), shape()])
+        default: return call("vonmisesvariate", [number(), chance(20) ? float(1e-7) : shape()])
+        }
+    }
+
+    /// A state tuple of words start..<start+624 and `index`, as Python source and value.
+    func stateTuple(version: Int, start: Int, index: Int) -> Argument {
+        Argument(source: "(\(version), tuple(range(\(start), \(start + 624))) + (\(index),), None)") {
+            let words = Tuple.allocate(count: 625)
+            for i in 0..<624 { Tuple.items(words)[i] = Value(smallInt: start + i) }
+            Tuple.items(words)[624] = Value(smallInt: index)
+            return Tuple.make(Value(smallInt: version), words, BuiltinTypes.none)
+        }
+    }
+
+    /// getstate and setstate: a round trip replays the same draws, gauss's kept deviate
+    /// included; made-up states are checked, and the valid ones drive the twister.
+    func stateCase() -> Case {
+        switch Int.random(in: 0..<4, using: &random) {
+        case 0:
+            return Case(source: "(lambda s: [random.random(), random.gauss(), random.setstate(s), random.random(), random.gauss()])(random.getstate())") {
+                let state = try RandomModule.call("getstate", [])
+                let results = List.make()
+                for name in ["random", "gauss"] { List.append(results, try RandomModule.call(name, [])) }
+                List.append(results, try RandomModule.call("setstate", [state]))
+                for name in ["random", "gauss"] { List.append(results, try RandomModule.call(name, [])) }
+                return results
+            }
+        case 1:
+            return call("setstate", [stateTuple(version: pick([2, 3, 4]), start: pick([0, -1, 1 << 32 - 700]), index: pick([0, 5, 624, 625, -1]))])
+        case 2:
+            return call("setstate", [pick([int(5), list([int(3), int(1), none], tuple: true), list([int(3), list([int(1)], tuple: true), none], tuple: true)])])
+        default:
+            return Case(source: "random.getstate()") { try RandomModule.call("getstate", []) }
         }
     }
 
