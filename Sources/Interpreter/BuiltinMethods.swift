@@ -230,9 +230,9 @@ enum BuiltinMethods {
             let v = try Dict.get(args[0], args[1])
             return v.isNull ? (args.argument(2) ?? BuiltinTypes.none) : v
         }
-        method("keys") { args throws(PythonError) in try DictViews.make(args[0], .keys) }
-        method("values") { args throws(PythonError) in try DictViews.make(args[0], .values) }
-        method("items") { args throws(PythonError) in try DictViews.make(args[0], .items) }
+        method("keys") { args throws(PythonError) in DictViews.make(args[0], .keys) }
+        method("values") { args throws(PythonError) in DictViews.make(args[0], .values) }
+        method("items") { args throws(PythonError) in DictViews.make(args[0], .items) }
         method("pop") { args throws(PythonError) in
             try args.expect(2...3)
             return try Dict.pop(args[0], args[1], default: args.argument(2))

@@ -151,21 +151,3 @@ enum SetMethods {
 
     static func clear(_ s: Value) throws(PythonError) { Sets.clear(s) }
 }
-
-/// `dict.keys()`, `values()`, `items()`. Until the runtime has view objects these are
-/// lists, which iterate, index and print differently from views (`dict_keys([...])`).
-enum DictViews {
-    enum Kind { case keys, values, items }
-
-    static func make(_ dict: Value, _ kind: Kind) throws(PythonError) -> Value {
-        let list = List.make(capacity: Dict.count(dict))
-        try Dict.forEach(dict) { key, value throws(PythonError) in
-            switch kind {
-            case .keys: List.append(list, key)
-            case .values: List.append(list, value)
-            case .items: List.append(list, Tuple.make(key, value))
-            }
-        }
-        return list
-    }
-}

@@ -26,30 +26,8 @@ func execute(
     var keywordNames = Value.null
     var reraising = false
 
-    @inline(__always) func push(_ v: Value) {
-        sp.pointee = v
-        sp += 1
-    }
-    @inline(__always) func pop() -> Value {
-        sp -= 1
-        return sp.pointee
-    }
-    @inline(__always) func top() -> Value { sp[-1] }
-
-    /// Sends an exception raised at `failedAt` to its handler, or out of the frame.
-    func unwind(_ error: PythonError, failedAt: Int) throws(PythonError) {
-        if !reraising {
-            Raising.noteRaised(error.exception, code: code, instruction: failedAt)
-        }
-        reraising = false
-        guard let handler = code.handler(at: failedAt) else { throw error }
-        sp = stackBottom + Int(handler.depth)
-        push(error.exception)
-        pc = Int(handler.target)
-    }
-
     if !throwing.isNull {
-        try unwind(PythonError(exception: throwing), failedAt: start - 1)
+        try unwind(PythonError(exception: throwing), code, at: start - 1, reraising: false, stackBottom, &sp, &pc)
     }
 
     while true {
@@ -63,80 +41,78 @@ func execute(
             case .popTop:
                 sp -= 1
             case .copy:
-                push(sp[-argument])
+                push(&sp, sp[-argument])
             case .swap:
                 let t = sp[-1]
                 sp[-1] = sp[-argument]
                 sp[-argument] = t
             case .pushNull:
-                push(Value.null)
+                push(&sp, Value.null)
 
             case .loadConst:
-                push(constants[argument])
+                push(&sp, constants[argument])
             case .loadFast:
                 let v = fp[argument]
                 if v.isNull { throw unboundLocal(code, argument) }
-                push(v)
+                push(&sp, v)
             case .storeFast:
-                fp[argument] = pop()
+                fp[argument] = pop(&sp)
             case .deleteFast:
                 if fp[argument].isNull { throw unboundLocal(code, argument) }
                 fp[argument] = Value.null
             case .loadDeref:
                 let v = Callables.cellContents(fp[argument])
                 if v.isNull { throw unboundFree(code, argument) }
-                push(v)
+                push(&sp, v)
             case .storeDeref:
-                Callables.setCellContents(fp[argument], pop())
+                Callables.setCellContents(fp[argument], pop(&sp))
             case .deleteDeref:
                 if Callables.cellContents(fp[argument]).isNull { throw unboundFree(code, argument) }
                 Callables.setCellContents(fp[argument], Value.null)
             case .loadClosure:
-                push(fp[argument])
+                push(&sp, fp[argument])
             case .loadClassDeref:
                 let name = Interned.str(code.slotNames[argument])
                 let found = try Dict.get(fp[-2], name)
                 if !found.isNull {
-                    push(found)
+                    push(&sp, found)
                 } else {
                     let v = Callables.cellContents(fp[argument])
                     if v.isNull { throw unboundFree(code, argument) }
-                    push(v)
+                    push(&sp, v)
                 }
             case .loadGlobal:
-                push(try Namespaces.loadGlobal(fp[-1], caches + argument))
+                push(&sp, try Namespaces.loadGlobal(fp[-1], caches + argument))
             case .storeGlobal:
-                try Dict.set(fp[-1], names[argument], pop())
+                try Dict.set(fp[-1], names[argument], pop(&sp))
             case .deleteGlobal:
                 if !(try Dict.remove(fp[-1], names[argument])) { throw nameError(names[argument]) }
             case .loadName:
-                push(try Namespaces.loadName(fp[-2], fp[-1], names[argument]))
+                push(&sp, try Namespaces.loadName(fp[-2], fp[-1], names[argument]))
             case .storeName:
-                try Namespaces.storeName(fp[-2], names[argument], pop())
+                try Namespaces.storeName(fp[-2], names[argument], pop(&sp))
             case .deleteName:
                 if !(try Namespaces.deleteName(fp[-2], names[argument])) { throw nameError(names[argument]) }
 
             case .loadAttr:
                 sp[-1] = try Attributes.load(sp[-1], cache: caches + argument)
             case .storeAttr:
-                let object = pop()
-                let value = pop()
+                let object = pop(&sp)
+                let value = pop(&sp)
                 try Attributes.store(object, value, cache: caches + argument)
             case .deleteAttr:
-                try Attributes.delete(pop(), names[argument])
+                try Attributes.delete(pop(&sp), names[argument])
             case .loadMethod:
                 let receiver = sp[-1]
-                let (function, bound) = try Attributes.loadMethod(receiver, cache: caches + argument)
-                if bound {
-                    sp[-1] = function
-                    push(receiver)
-                } else {
-                    sp[-1] = function
-                    push(Value.null)
-                }
+                // Written as two stores, not an if/else of pushes: the release build of Swift 6.3
+                // dropped the first store of that form.
+                let (method, bound) = try Attributes.loadMethod(receiver, cache: caches + argument)
+                sp[-1] = method
+                sp[0] = bound ? receiver : Value.null
+                sp += 1
 
             case .binaryOperation:
-                let b = pop()
+                let b = pop(&sp)
                 let a = sp[-1]
                 if a.isSmallInt && b.isSmallInt {
                     switch argument {
@@ -148,7 +124,7 @@ func execute(
                 }
                 sp[-1] = try Operators.binary(BinaryOperation(rawValue: Int32(argument))!, a, b)
             case .compare:
-                let b = pop()
+                let b = pop(&sp)
                 let a = sp[-1]
                 if a.isSmallInt && b.isSmallInt {
                     let x = a.smallInt, y = b.smallInt
@@ -166,10 +142,10 @@ func execute(
                     sp[-1] = try Operators.compare(a, b, Comparison(rawValue: Int32(argument))!)
                 }
             case .isOperation:
-                let b = pop()
+                let b = pop(&sp)
                 sp[-1] = Value.bool(sp[-1].is(b) != (argument == 1))
             case .containsOperation:
-                let container = pop()
+                let container = pop(&sp)
                 sp[-1] = Value.bool(try Operators.contains(container, sp[-1]) != (argument == 1))
             case .unaryNegative:
                 sp[-1] = try Operators.negative(sp[-1])
@@ -181,100 +157,100 @@ func execute(
                 sp[-1] = Value.bool(!(try Operators.isTrue(sp[-1])))
 
             case .binarySubscript:
-                let index = pop()
+                let index = pop(&sp)
                 sp[-1] = try Operators.getItem(sp[-1], index)
             case .storeSubscript:
-                let index = pop()
-                let object = pop()
-                try Operators.setItem(object, index, pop())
+                let index = pop(&sp)
+                let object = pop(&sp)
+                try Operators.setItem(object, index, pop(&sp))
             case .deleteSubscript:
-                let index = pop()
-                try Operators.deleteItem(pop(), index)
+                let index = pop(&sp)
+                try Operators.deleteItem(pop(&sp), index)
             case .buildSlice:
-                let step = argument == 3 ? pop() : BuiltinTypes.none
-                let upper = pop()
+                let step = argument == 3 ? pop(&sp) : BuiltinTypes.none
+                let upper = pop(&sp)
                 sp[-1] = Slices.make(start: sp[-1], stop: upper, step: step)
 
             case .buildTuple:
                 let tuple = Tuple.allocate(count: argument)
                 sp -= argument
                 Tuple.items(tuple).update(from: sp, count: argument)
-                push(tuple)
+                push(&sp, tuple)
             case .buildList:
                 let list = List.make(capacity: argument)
                 sp -= argument
                 for i in 0..<argument { List.append(list, sp[i]) }
-                push(list)
+                push(&sp, list)
             case .buildSet:
                 let set = Sets.make()
                 sp -= argument
                 for i in 0..<argument { try Sets.add(set, sp[i]) }
-                push(set)
+                push(&sp, set)
             case .buildMap:
                 let dict = Dict.make()
                 sp -= 2 * argument
                 for i in 0..<argument { try Dict.set(dict, sp[2 * i], sp[2 * i + 1]) }
-                push(dict)
+                push(&sp, dict)
             case .buildString:
                 sp -= argument
-                push(Strings.concatenate(sp, count: argument))
+                push(&sp, Strings.concatenate(sp, count: argument))
             case .listAppend:
-                let v = pop()
+                let v = pop(&sp)
                 List.append(sp[-argument], v)
             case .setAdd:
-                let v = pop()
+                let v = pop(&sp)
                 try Sets.add(sp[-argument], v)
             case .mapAdd:
-                let value = pop()
-                let key = pop()
+                let value = pop(&sp)
+                let key = pop(&sp)
                 try Dict.set(sp[-argument], key, value)
             case .listExtend:
-                let iterable = pop()
+                let iterable = pop(&sp)
                 try Iteration.forEach(iterable) { item throws(PythonError) in List.append(sp[-argument], item) }
             case .setUpdate:
-                let iterable = pop()
+                let iterable = pop(&sp)
                 try Iteration.forEach(iterable) { item throws(PythonError) in try Sets.add(sp[-argument], item) }
             case .dictUpdate:
-                let mapping = pop()
+                let mapping = pop(&sp)
                 try Mappings.update(sp[-argument], with: mapping)
             case .dictMerge:
-                let mapping = pop()
+                let mapping = pop(&sp)
                 try Mappings.merge(sp[-argument], keywords: mapping, callee: sp[-argument - 3])
             case .listToTuple:
                 sp[-1] = Tuple.make(Array(UnsafeBufferPointer(start: List.items(sp[-1]), count: List.count(sp[-1]))))
             case .unpackSequence:
-                let sequence = pop()
+                let sequence = pop(&sp)
                 try Unpacking.unpack(sequence, count: argument, into: sp)
                 sp += argument
             case .unpackExtended:
-                let sequence = pop()
+                let sequence = pop(&sp)
                 let pushed = try Unpacking.unpackStarred(sequence, before: argument & 0xFF, after: argument >> 8, into: sp)
                 sp += pushed
 
             case .jump:
                 pc = argument
             case .popJumpIfFalse:
-                let v = pop()
+                let v = pop(&sp)
                 if v.is(BuiltinTypes.falseValue) {
                     pc = argument
                 } else if !v.is(BuiltinTypes.trueValue), !(try Operators.isTrue(v)) {
                     pc = argument
                 }
             case .popJumpIfTrue:
-                let v = pop()
+                let v = pop(&sp)
                 if v.is(BuiltinTypes.trueValue) {
                     pc = argument
                 } else if !v.is(BuiltinTypes.falseValue), try Operators.isTrue(v) {
                     pc = argument
                 }
             case .popJumpIfNone:
-                if pop().is(BuiltinTypes.none) { pc = argument }
+                if pop(&sp).is(BuiltinTypes.none) { pc = argument }
             case .popJumpIfNotNone:
-                if !pop().is(BuiltinTypes.none) { pc = argument }
+                if !pop(&sp).is(BuiltinTypes.none) { pc = argument }
             case .jumpIfFalseOrPop:
-                if try Operators.isTrue(top()) { sp -= 1 } else { pc = argument }
+                if try Operators.isTrue(sp[-1]) { sp -= 1 } else { pc = argument }
             case .jumpIfTrueOrPop:
-                if try Operators.isTrue(top()) { pc = argument } else { sp -= 1 }
+                if try Operators.isTrue(sp[-1]) { pc = argument } else { sp -= 1 }
             case .getIterator:
                 sp[-1] = try Iteration.iterator(sp[-1])
             case .forIterator:
@@ -283,16 +259,17 @@ func execute(
                     sp -= 1
                     pc = argument
                 } else {
-                    push(next)
+                    push(&sp, next)
                 }
             case .returnValue:
                 exit = .returned
-                return pop()
+                return pop(&sp)
 
             case .keywordNames:
                 keywordNames = constants[argument]
             case .call:
                 let base = sp - argument - 2
+
                 let callable = base[0]
                 let names = keywordNames
                 keywordNames = Value.null
@@ -305,57 +282,57 @@ func execute(
                 base[0] = result
                 sp = base + 1
             case .callExtended:
-                let keywords = pop()
-                let positional = pop()
+                let keywords = pop(&sp)
+                let positional = pop(&sp)
                 sp -= 1
                 sp[-1] = try Calls.callExtended(sp[-1], positional, keywords, stackTop: sp + 2)
             case .makeFunction:
                 let function = Functions.make(
-                    code: CodeObject.from(word: pop()), globals: fp[-1], flags: MakeFunctionFlags(rawValue: Int32(argument)),
+                    code: CodeObject.from(word: pop(&sp)), globals: fp[-1], flags: MakeFunctionFlags(rawValue: Int32(argument)),
                     popping: &sp)
-                push(function)
+                push(&sp, function)
             case .loadBuildClass:
-                push(Classes.buildClassFunction)
+                push(&sp, Classes.buildClassFunction)
 
             case .raise:
                 throw try Raising.error(for: argument, stack: &sp)
             case .reraise:
                 reraising = true
-                throw PythonError(exception: pop())
+                throw PythonError(exception: pop(&sp))
             case .pushExceptionInfo:
                 let exception = sp[-1]
                 sp[-1] = VM.handledException.isNull ? BuiltinTypes.none : VM.handledException
-                push(exception)
+                push(&sp, exception)
                 VM.handledException = exception
             case .popExcept:
-                let saved = pop()
+                let saved = pop(&sp)
                 VM.handledException = saved.is(BuiltinTypes.none) ? Value.null : saved
             case .checkExceptionMatch:
-                let type = pop()
+                let type = pop(&sp)
                 sp[-1] = Value.bool(try Raising.matches(sp[-1], type))
             case .loadAssertionError:
-                push(BuiltinException.assertionError.type)
+                push(&sp, BuiltinException.assertionError.type)
             case .withExceptStart:
                 let exception = sp[-1]
                 let exitFunction = sp[-3]
-                push(try ContextManagers.exit(exitFunction, exception: exception, stackTop: sp))
+                push(&sp, try ContextManagers.exit(exitFunction, exception: exception, stackTop: sp))
             case .beforeWith:
-                let manager = pop()
+                let manager = pop(&sp)
                 let (exitFunction, entered) = try ContextManagers.enter(manager, stackTop: sp)
-                push(exitFunction)
-                push(entered)
+                push(&sp, exitFunction)
+                push(&sp, entered)
 
             case .yieldValue:
                 exit = .yielded(resumeIndex: pc, stackDepth: sp - stackBottom - 1)
-                return pop()
+                return pop(&sp)
             case .send:
-                let value = pop()
-                let (result, finished) = try Generators.send(top(), value, stackTop: sp)
+                let value = pop(&sp)
+                let (result, finished) = try Generators.send(sp[-1], value, stackTop: sp)
                 if finished {
                     sp[-1] = result
                     pc = argument
                 } else {
-                    push(result)
+                    push(&sp, result)
                 }
             case .getYieldFromIterator:
                 if sp[-1].kind != .foreign || !Generators.isGenerator(sp[-1]) {
@@ -363,22 +340,50 @@ func execute(
                 }
 
             case .formatValue:
-                let spec = Int32(argument) & FormatFlags.hasSpec != 0 ? pop() : Value.null
+                let spec = Int32(argument) & FormatFlags.hasSpec != 0 ? pop(&sp) : Value.null
                 sp[-1] = try Strings.formatValue(sp[-1], conversion: Int32(argument) & FormatFlags.conversionMask, spec: spec)
 
             case .importName:
-                let fromList = pop()
+                let fromList = pop(&sp)
                 sp -= 1
-                push(try Modules.importModule(names[argument], fromList: fromList))
+                push(&sp, try Modules.importModule(names[argument], fromList: fromList))
             case .importFrom:
-                push(try Modules.importFrom(top(), names[argument]))
+                push(&sp, try Modules.importFrom(sp[-1], names[argument]))
             case .importStar:
-                try Modules.importStar(pop(), into: fp[-2].isNull ? fp[-1] : fp[-2])
+                try Modules.importStar(pop(&sp), into: fp[-2].isNull ? fp[-1] : fp[-2])
             }
         } catch {
-            try unwind(error, failedAt: pc - 1)
+            try unwind(error, code, at: pc - 1, reraising: reraising, stackBottom, &sp, &pc)
+            reraising = false
         }
     }
+}
+
+@inline(__always)
+private func push(_ sp: inout UnsafeMutablePointer<Value>, _ v: Value) {
+    sp.pointee = v
+    sp += 1
+}
+
+@inline(__always)
+private func pop(_ sp: inout UnsafeMutablePointer<Value>) -> Value {
+    sp -= 1
+    return sp.pointee
+}
+
+/// Sends an exception raised at instruction `failedAt` to its handler: the stack is cut back,
+/// the exception pushed and `pc` set; with no handler it leaves the frame.
+private func unwind(
+    _ error: PythonError, _ code: CodeObject, at failedAt: Int, reraising: Bool,
+    _ stackBottom: UnsafeMutablePointer<Value>, _ sp: inout UnsafeMutablePointer<Value>, _ pc: inout Int
+) throws(PythonError) {
+    if !reraising {
+        Raising.noteRaised(error.exception, code: code, instruction: failedAt)
+    }
+    guard let handler = code.handler(at: failedAt) else { throw error }
+    sp = stackBottom + Int(handler.depth)
+    push(&sp, error.exception)
+    pc = Int(handler.target)
 }
 
 private func unboundLocal(_ code: CodeObject, _ slot: Int) -> PythonError {

@@ -16,8 +16,7 @@ struct InterpreterObject {
 }
 
 enum InterpreterKind: Int {
-    case listIterator, tupleIterator, strIterator, rangeIterator, dictKeyIterator, dictValueIterator
-    case dictItemIterator, setIterator, reversedIterator, enumerate, zip, map, filter
+    case listIterator, tupleIterator, strIterator, rangeIterator, setIterator, reversedIterator, enumerate, zip, map, filter
     case callableIterator, generator, module, property, staticMethod, classMethod, superObject
     case nativeIterator, textStream
 }
@@ -71,9 +70,6 @@ enum InterpreterTypes {
     nonisolated(unsafe) static var tupleIterator = Value.null
     nonisolated(unsafe) static var strIterator = Value.null
     nonisolated(unsafe) static var rangeIterator = Value.null
-    nonisolated(unsafe) static var dictKeyIterator = Value.null
-    nonisolated(unsafe) static var dictValueIterator = Value.null
-    nonisolated(unsafe) static var dictItemIterator = Value.null
     nonisolated(unsafe) static var setIterator = Value.null
     nonisolated(unsafe) static var reversed = Value.null
     nonisolated(unsafe) static var enumerate = Value.null
@@ -99,9 +95,6 @@ enum InterpreterTypes {
         tupleIterator = make("tuple_iterator")
         strIterator = make("str_ascii_iterator")
         rangeIterator = make("range_iterator")
-        dictKeyIterator = make("dict_keyiterator")
-        dictValueIterator = make("dict_valueiterator")
-        dictItemIterator = make("dict_itemiterator")
         setIterator = make("set_iterator")
         reversed = make("reversed")
         enumerate = make("enumerate")

@@ -6,8 +6,7 @@ enum Iteration {
     static func iterator(_ v: Value) throws(PythonError) -> Value {
         if let tag = InterpreterObjects.tag(v) {
             switch tag {
-            case .listIterator, .tupleIterator, .strIterator, .rangeIterator, .dictKeyIterator, .dictValueIterator,
-                 .dictItemIterator, .setIterator, .reversedIterator, .enumerate, .zip, .map, .filter,
+            case .listIterator, .tupleIterator, .strIterator, .rangeIterator, .setIterator, .reversedIterator, .enumerate, .zip, .map, .filter,
                  .callableIterator, .generator, .nativeIterator:
                 return v
             default: break
@@ -24,8 +23,10 @@ enum Iteration {
         case .list: return InterpreterObjects.make(.listIterator, type: InterpreterTypes.listIterator, a: v)
         case .tuple: return InterpreterObjects.make(.tupleIterator, type: InterpreterTypes.tupleIterator, a: v)
         case .str: return InterpreterObjects.make(.strIterator, type: InterpreterTypes.strIterator, a: v)
-        case .dict:
-            return InterpreterObjects.make(.dictKeyIterator, type: InterpreterTypes.dictKeyIterator, a: v, j: Dict.count(v))
+        case .dict, .dictView:
+            return DictViews.iterator(v)
+        case .dictIterator:
+            return v
         case .set, .frozenset:
             let snapshot = List.make()
             try Sets.forEach(v) { item throws(PythonError) in List.append(snapshot, item) }
@@ -59,7 +60,10 @@ enum Iteration {
 
     /// The next item, or null when the iterator is exhausted.
     static func next(_ it: Value) throws(PythonError) -> Value {
-        guard let tag = InterpreterObjects.tag(it) else { return try userNext(it) }
+        guard let tag = InterpreterObjects.tag(it) else {
+            if it.isObject && it.header.pointee.kind == .dictIterator { return try DictViews.next(it) }
+            return try userNext(it)
+        }
         let fields = InterpreterObjects.fields(it)
         switch tag {
         case .listIterator:
@@ -85,8 +89,6 @@ enum Iteration {
             fields.pointee.i = v &+ fields.pointee.d.smallInt
             fields.pointee.j -= 1
             return Value(smallInt: v)
-        case .dictKeyIterator, .dictValueIterator, .dictItemIterator:
-            return try nextDictEntry(it, tag)
         case .setIterator:
             if Sets.count(fields.pointee.b) != fields.pointee.j {
                 fields.pointee.j = -1
@@ -100,28 +102,6 @@ enum Iteration {
             return try Generators.next(it)
         default:
             return try BuiltinIterators.next(it, tag)
-        }
-    }
-
-    private static func nextDictEntry(_ it: Value, _ tag: InterpreterKind) throws(PythonError) -> Value {
-        let fields = InterpreterObjects.fields(it)
-        let dict = fields.pointee.a
-        if Dict.count(dict) != fields.pointee.j {
-            fields.pointee.j = -1
-            throw PythonError(.runtimeError, "dictionary changed size during iteration")
-        }
-        var i = fields.pointee.i
-        let used = Dict.entryCount(dict)
-        while i < used && Dict.key(dict, atEntry: i).isNull { i += 1 }
-        guard i < used else {
-            fields.pointee.i = i
-            return Value.null
-        }
-        fields.pointee.i = i + 1
-        switch tag {
-        case .dictKeyIterator: return Dict.key(dict, atEntry: i)
-        case .dictValueIterator: return Dict.value(dict, atEntry: i)
-        default: return Tuple.make(Dict.key(dict, atEntry: i), Dict.value(dict, atEntry: i))
         }
     }
 

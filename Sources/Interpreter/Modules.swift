@@ -113,16 +113,24 @@ enum Modules {
                 return try MathModule.call(name, Array(UnsafeBufferPointer(start: args.base, count: args.positionalCount)))
             })
         }
-        functions.append(("fsum", { args throws(PythonError) in
-            try args.expect(1...1)
-            let items = try Iteration.list(args[0])
-            return try MathModule.call("fsum", [items])
-        }))
-        functions.append(("hypot", { args throws(PythonError) in
-            var values: [Double] = []
-            for i in 0..<args.positionalCount { values.append(try MathModule.realArgument(args[i])) }
-            return Floats.make(MathModule.hypot(values))
-        }))
+        for name in ["fsum", "prod", "dist", "hypot", "nextafter", "ulp"] {
+            functions.append((name, { args throws(PythonError) in
+                // The runtime iterates builtin containers only; anything else becomes a list here.
+                var positional: [Value] = []
+                for i in 0..<args.positionalCount {
+                    let v = args[i]
+                    let isContainer = [.list, .tuple, .str, .range, .dict, .set, .frozenset].contains(v.kind)
+                    positional.append(v.isSmallInt || isContainer || v.kind == .float || v.kind == .int || v.kind == .bool ? v : try Iteration.list(v))
+                }
+                var keywords: [(String, Value)] = []
+                for j in 0..<args.keywordCount {
+                    keywords.append((Str.swiftString(Tuple.items(args.keywordNames)[j]), args[args.positionalCount + j]))
+                }
+                return try Collector.withProtected(positional) { () throws(PythonError) -> Value in
+                    try MathModule.call(name, positional, keywords: keywords)
+                }
+            }))
+        }
         functions.append(("isclose", { args throws(PythonError) in
             try args.expect(2...2, keywords: ["rel_tol", "abs_tol"])
             let a = try MathModule.realArgument(args[0]), b = try MathModule.realArgument(args[1])
@@ -133,12 +141,6 @@ enum Modules {
             if a.isInfinite || b.isInfinite { return BuiltinTypes.falseValue }
             let difference = Swift.abs(b - a)
             return Value.bool(difference <= Swift.abs(relative * b) || difference <= Swift.abs(relative * a) || difference <= absolute)
-        }))
-        functions.append(("prod", { args throws(PythonError) in
-            try args.expect(1...1, keywords: ["start"])
-            var product = args.keyword("start") ?? Value(smallInt: 1)
-            try Iteration.forEach(args[0]) { item throws(PythonError) in product = try Operators.binary(.multiply, product, item) }
-            return product
         }))
         let constants = MathModule.constants.map { ($0.0, Floats.make($0.1)) }
         return native("math", functions, constants: constants)

@@ -31,6 +31,12 @@ enum Operators {
         guard let runtimeOperator = runtimeOperator(operation.plain) else {
             throw unsupported(operation, a, b)
         }
+        if !a.isSmallInt && !b.isSmallInt {
+            let setResult = operation.isInPlace
+                ? try Sets.inPlace(runtimeOperator, a, b) : try Sets.binary(runtimeOperator, a, b)
+            if let setResult { return setResult }
+            if let viewResult = try DictViews.binary(runtimeOperator, a, b) { return viewResult }
+        }
         do throws(PythonError) {
             return try Arithmetic.binary(runtimeOperator, a, b)
         } catch {
@@ -189,6 +195,7 @@ enum Operators {
         switch container.kind {
         case .dict: return !(try Dict.get(container, item)).isNull
         case .set, .frozenset: return try Sets.contains(container, item)
+        case .dictView: return try DictViews.contains(container, item)
         case .str:
             guard item.kind == .str else {
                 throw PythonError(.typeError, "'in <string>' requires string as left operand, not \(TypeObjects.name(item.type))")
@@ -235,6 +242,7 @@ enum Operators {
         case .tuple: return Tuple.count(v)
         case .dict: return Dict.count(v)
         case .set, .frozenset: return Sets.count(v)
+        case .dictView: return DictViews.count(v)
         case .range:
             let n = Ranges.length(v)
             guard n.isSmallInt else { throw PythonError(.overflowError, "Python int too large to convert to C ssize_t") }

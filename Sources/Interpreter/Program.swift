@@ -146,3 +146,22 @@ enum Setup {
 enum NativeModules {
     nonisolated(unsafe) static var builders: [String: () throws(PythonError) -> Value] = [:]
 }
+
+extension Program {
+    /// The bytecode listing of a program's code objects, outermost first (`jitbench dis`).
+    public static func disassembly(path: String) throws -> String {
+        Runtime.initialize()
+        guard let bytes = FileManager.default.contents(atPath: path) else {
+            throw CocoaError(.fileReadNoSuchFile)
+        }
+        let code = try compileSource(try SourceText(fileName: path, bytes: Array(bytes)))
+        var listings: [String] = []
+        var pending = [code]
+        while !pending.isEmpty {
+            let next = pending.removeFirst()
+            listings.append(next.disassembly)
+            pending.append(contentsOf: next.children)
+        }
+        return listings.joined(separator: "\n\n")
+    }
+}

@@ -108,7 +108,7 @@ enum Tracebacks {
     static func lastLine(_ exception: Value) -> String {
         var name = TypeObjects.name(exception.type)
         let module = (try? Dict.get(exception.type.fields(TypeObject.self).pointee.dict, Interned.str("__module__"))) ?? Value.null
-        if module.kind == .str, Str.swiftString(module) != "builtins", Str.swiftString(module) != "__main__" {
+        if !module.isNull, module.kind == .str, Str.swiftString(module) != "builtins", Str.swiftString(module) != "__main__" {
             name = Str.swiftString(module) + "." + name
         }
         let message: String

@@ -264,18 +264,6 @@ public enum MathModule {
     /// A float argument as the math functions take it: an int, a bool or a float.
     public static func realArgument(_ v: Value) throws(PythonError) -> Double { try real(v) }
 
-    /// `math.hypot(*coordinates)`: scaled by the largest magnitude so that squares cannot
-    /// overflow or underflow.
-    public static func hypot(_ values: [Double]) -> Double {
-        if values.contains(where: \.isInfinite) { return .infinity }
-        if values.contains(where: \.isNaN) { return .nan }
-        if values.count == 2 { return Glibc.hypot(values[0], values[1]) }
-        let largest = values.map(Swift.abs).max() ?? 0
-        guard largest > 0 else { return 0 }
-        let sum = values.reduce(0.0) { $0 + ($1 / largest) * ($1 / largest) }
-        return largest * sum.squareRoot()
-    }
-
     static func real(_ v: Value) throws(PythonError) -> Double {
         if v.kind == .float { return Floats.value(v) }
         if Ints.isInt(v) { return try Ints.toDouble(Ints.unbool(v)) }

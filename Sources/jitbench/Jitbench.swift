@@ -8,5 +8,6 @@ struct Jitbench: ParsableCommand {
         discussion: "See docs/HARNESS.md.",
         subcommands: [
             RunCommand.self, DiffCommand.self, ExpectCommand.self, CompareCommand.self, ExecCommand.self,
+            DisCommand.self,
         ])
 }
