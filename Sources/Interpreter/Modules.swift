@@ -1,4 +1,5 @@
 import Compiler
+import FrontEnd
 import Glibc
 import Runtime
 
@@ -12,6 +13,7 @@ enum Modules {
         VM.modules = Dict.make()
         builders = [
             "sys": makeSys, "math": makeMath, "time": makeTime, "random": makeRandom,
+            "collections": { () throws(PythonError) in try python("collections", CollectionsSource.text) },
         ]
         for (name, builder) in NativeModules.builders { builders[name] = builder }
     }
@@ -48,6 +50,33 @@ enum Modules {
         try Dict.forEach(InterpreterObjects.fields(module).pointee.a) { key, value throws(PythonError) in
             if !Str.swiftString(key).hasPrefix("_") { try Dict.set(namespace, key, value) }
         }
+    }
+
+    /// A module written in Python: its source is compiled and run in the module's namespace.
+    static func python(_ name: String, _ source: String) throws(PythonError) -> Value {
+        let code: CodeObject
+        do throws(SyntaxErrorInfo) {
+            code = try compileSource(try SourceText(fileName: "<\(name)>", text: source))
+        } catch {
+            throw PythonError(.systemError, "the \(name) module does not compile: \(error.message)")
+        }
+        let dict = Dict.make()
+        try Dict.set(dict, Interned.str("__name__"), Interned.str(name))
+        let module = module(name, dict)
+        let function = Callables.makeFunction(
+            code: code.word, globals: dict, name: Interned.str("<module>"), qualifiedName: Interned.str("<module>"))
+        let fp = VM.stackTop + VM.headerSlots
+        let frameEnd = fp + code.slotCount + code.maxStackDepth
+        guard frameEnd < VM.stackLimit else { throw Calls.recursionError() }
+        fp[-3] = function
+        fp[-2] = dict
+        fp[-1] = dict
+        let savedTop = VM.stackTop
+        VM.stackTop = frameEnd
+        defer { VM.stackTop = savedTop }
+        var exit = FrameExit.returned
+        _ = try execute(code, fp: fp, exit: &exit)
+        return module
     }
 
     /// A module whose functions are natives; `functions` maps names to bodies.
