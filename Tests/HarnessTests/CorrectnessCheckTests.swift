@@ -3,9 +3,14 @@ import XCTest
 @testable import Harness
 
 final class CorrectnessCheckTests: XCTestCase {
-    private func check(_ id: String, engines declarations: [String], selecting names: String? = nil) throws -> ProgramCheck {
+    /// An external engine whose executable does not exist: always missing.
+    static let absent = Engine(name: "absent", kind: .external, definition: ["no-such-engine-binary"])
+
+    private func check(
+        _ id: String, engines declarations: [String], selecting names: String? = nil, adding extra: [Engine] = []
+    ) throws -> ProgramCheck {
         let launcher = try Fixtures.launcher()
-        let engines = try EngineCatalog(declarations: declarations).select(names, defaults: [])
+        let engines = extra + (try EngineCatalog(declarations: declarations).select(names, defaults: []))
         let availability = Dictionary(uniqueKeysWithValues: engines.map { ($0.name, launcher.availability(of: $0)) })
         return try CorrectnessCheck(launcher: launcher, engines: engines, availability: availability)
             .check(try Fixtures.program(id))
@@ -57,12 +62,7 @@ final class CorrectnessCheckTests: XCTestCase {
     }
 
     func testMissingEnginesAreNotRunAndNotFailures() throws {
-        let launcher = try Fixtures.launcher()
-        let engines = [Engine(name: "absent", kind: .external, definition: ["no-such-engine-binary"])]
-            + (try EngineCatalog(declarations: []).select("cpython", defaults: []))
-        let availability = Dictionary(uniqueKeysWithValues: engines.map { ($0.name, launcher.availability(of: $0)) })
-        let result = try CorrectnessCheck(launcher: launcher, engines: engines, availability: availability)
-            .check(try Fixtures.program("int/sum_squares"))
+        let result = try check("int/sum_squares", engines: [], selecting: "cpython", adding: [Self.absent])
         XCTAssertEqual(statuses(result), ["absent": .missing, "cpython": .ok])
         XCTAssertFalse(result.verdicts.contains { $0.status.isFailure })
     }
@@ -77,7 +77,7 @@ final class CorrectnessCheckTests: XCTestCase {
     }
 
     func testJUnitReportIsValidXMLWithOneCasePerEngine() throws {
-        let result = try check("strings/markup", engines: [Fixtures.scriptEngine("wrong")], selecting: "jit,cpython,wrong")
+        let result = try check("strings/markup", engines: [Fixtures.scriptEngine("wrong")], selecting: "cpython,wrong", adding: [Self.absent])
         let xml = JUnitReport.render([result])
         XCTAssertTrue(xml.contains("tests=\"3\" failures=\"1\" skipped=\"1\""), xml)
         XCTAssertTrue(xml.contains("&lt;zcript&gt;"), xml)
