@@ -145,7 +145,7 @@ enum Setup {
 /// operator), registered by name.
 enum NativeModules {
     nonisolated(unsafe) static var builders: [String: () throws(PythonError) -> Value] = [
-        "itertools": Itertools.module, "operator": OperatorModule.module,
+        "itertools": Itertools.module, "functools": Functools.module, "operator": OperatorModule.module,
     ]
 }
 
