@@ -70,6 +70,10 @@ enum OperatorModule {
             one("index", index),
             two("is_") { a, b throws(PythonError) in Value.bool(a.is(b)) },
             two("is_not") { a, b throws(PythonError) in Value.bool(!a.is(b)) },
+            ("call", { args throws(PythonError) in
+                guard args.positionalCount > 0 else { throw PythonError(.typeError, "call() missing required argument 'obj'") }
+                return try Calls.call(args[0], args.base + 1, args.count - 1, keywordNames: args.keywordNames, stackTop: args.stackTop)
+            }),
         ]
     }
 

@@ -17,7 +17,7 @@ print("bits", operator.and_(12, 10), operator.or_(12, 10), operator.xor(12, 10),
 print("compare", operator.lt(1, 2), operator.le(2, 2), operator.eq("a", "a"), operator.ne(1, 1.0), operator.gt(3, 2),
       operator.ge([1], [2]))
 print("truth", operator.not_([]), operator.truth("x"), operator.is_(None, None), operator.is_not(1, None))
-print("index", operator.index(7), operator.index(True))
+print("index", operator.index(7), operator.index(True), operator.call(divmod, 7, 2), operator.call(sorted, [3, 1, 2], reverse=True))
 error("index float", lambda: operator.index(1.5))
 print("sequences", operator.contains([1, 2], 2), operator.contains("abc", "d"), operator.getitem("hello", 1),
       operator.getitem([1, 2, 3, 4], slice(1, 3)), operator.concat([1], [2]), operator.concat("a", "b"),
