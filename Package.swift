@@ -53,6 +53,8 @@ let package = Package(
         .testTarget(name: "AssemblerTests", dependencies: ["Assembler"]),
         .testTarget(name: "FrontEndTests", dependencies: ["FrontEnd"]),
         .testTarget(name: "CompilerTests", dependencies: ["Compiler", "FrontEnd", "Runtime"]),
+        // Runs programs through the jitbench executable and python3 and compares what they print.
+        .testTarget(name: "InterpreterTests"),
         .testTarget(name: "HarnessTests", dependencies: ["Harness"], exclude: ["Fixtures"]),
     ]
 )

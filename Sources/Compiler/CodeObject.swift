@@ -84,6 +84,8 @@ public final class CodeObject {
         self.exceptionTable = exceptionTable
         self.blockStarts = blockStarts
         for permanent in [constants, names, parameterNames] { Collector.addPermanentRoot(permanent) }
+        // Function objects hold the code by a raw word, so the code object keeps itself alive.
+        _ = Unmanaged.passRetained(self)
     }
 
     /// How many parameters are bound from arguments, `*args` and `**kwargs` included.

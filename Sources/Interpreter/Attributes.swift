@@ -107,7 +107,8 @@ enum Attributes {
             let attributes = object.fields(FunctionObject.self).pointee.attributes
             return attributes.kind == .dict ? try Dict.get(attributes, name) : Value.null
         default:
-            return Value.null
+            guard let attributes = Subclasses.attributes(object) else { return Value.null }
+            return try Dict.get(attributes, name)
         }
     }
 
@@ -251,7 +252,10 @@ enum Attributes {
         case .foreign where InterpreterObjects.tag(object) == .module:
             try Dict.set(InterpreterObjects.fields(object).pointee.a, name, value)
         default:
-            throw readOnly(object, name)
+            let descriptor = try lookup(object.type, name)
+            if isDataDescriptor(descriptor) { return try callSetter(descriptor, object, value, name) }
+            guard let attributes = Subclasses.attributes(object) else { throw readOnly(object, name) }
+            try Dict.set(attributes, name, value)
         }
     }
 

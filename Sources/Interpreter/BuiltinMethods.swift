@@ -6,6 +6,7 @@ import Runtime
 enum BuiltinMethods {
     static func install() {
         installObject()
+        installContainerBases()
         installException()
         installStr()
         ListMethods.install()
@@ -32,7 +33,9 @@ enum BuiltinMethods {
     private static func installObject() {
         let object = BuiltinTypes.object
         Natives.method(object, "__init__") { args throws(PythonError) in
-            if args.count > 1, try Attributes.userSpecial(args[0], "__init__") == nil {
+            // Extra arguments are an error unless a `__new__` written in Python took them.
+            if args.count > 1, Classes.layout(of: args[0].type) == .instance,
+               try Attributes.lookup(args[0].type, Interned.str("__new__")).kind == .nativeFunction {
                 throw PythonError(.typeError, "\(TypeObjects.name(args[0].type))() takes no arguments")
             }
             return BuiltinTypes.none
@@ -59,6 +62,62 @@ enum BuiltinMethods {
         }
         Natives.method(object, "__format__") { args throws(PythonError) in
             try Strings.format(try Strings.str(args[0]), args[1])
+        }
+    }
+
+    /// `__init__`, `__new__` and `__repr__` of the builtin containers, for subclasses that
+    /// call them: `super().__init__(pairs)`, `tuple.__new__(cls, items)`, `dict.__repr__(self)`.
+    private static func installContainerBases() {
+        for type in [BuiltinTypes.dict, BuiltinTypes.list, BuiltinTypes.set, BuiltinTypes.tuple, BuiltinTypes.frozenset] {
+            Natives.method(type, "__repr__") { args throws(PythonError) in Str.make(try Objects.builtinRepr(args[0])) }
+        }
+        Natives.method(BuiltinTypes.dict, "__init__") { args throws(PythonError) in
+            if args.positionalCount > 1 { try Mappings.update(args[0], with: args[1]) }
+            for j in 0..<args.keywordCount {
+                try Dict.set(args[0], Tuple.items(args.keywordNames)[j], args[args.positionalCount + j])
+            }
+            return BuiltinTypes.none
+        }
+        Natives.method(BuiltinTypes.list, "__init__") { args throws(PythonError) in
+            try args.expect(1...2)
+            List.clear(args[0])
+            if args.positionalCount > 1 {
+                let list = args[0]
+                try Iteration.forEach(args[1]) { item throws(PythonError) in List.append(list, item) }
+            }
+            return BuiltinTypes.none
+        }
+        Natives.method(BuiltinTypes.set, "__init__") { args throws(PythonError) in
+            try args.expect(1...2)
+            Sets.clear(args[0])
+            if args.positionalCount > 1 {
+                let set = args[0]
+                try Iteration.forEach(args[1]) { item throws(PythonError) in try Sets.add(set, item) }
+            }
+            return BuiltinTypes.none
+        }
+        for type in [BuiltinTypes.tuple, BuiltinTypes.frozenset, BuiltinTypes.dict, BuiltinTypes.list, BuiltinTypes.set] {
+            Natives.method(type, "__new__") { args throws(PythonError) in
+                try args.expect(1...2)
+                guard args[0].kind == .type else { throw PythonError(.typeError, "__new__(X): X is not a type object") }
+                let rest = args.positionalCount > 1 ? 1 : 0
+                return try Classes.blank(args[0], args.base + 1, rest)
+            }
+        }
+        Natives.method(BuiltinTypes.dict, "__getitem__") { args throws(PythonError) in
+            try args.expect(2...2)
+            let v = try Dict.get(args[0], args[1])
+            if v.isNull { throw PythonError(exception: Exceptions.make(BuiltinException.keyError.type, arguments: [args[1]])) }
+            return v
+        }
+        Natives.method(BuiltinTypes.dict, "__setitem__") { args throws(PythonError) in
+            try args.expect(3...3)
+            try Dict.set(args[0], args[1], args[2])
+            return BuiltinTypes.none
+        }
+        Natives.method(BuiltinTypes.dict, "__contains__") { args throws(PythonError) in
+            try args.expect(2...2)
+            return Value.bool(!(try Dict.get(args[0], args[1])).isNull)
         }
     }
 

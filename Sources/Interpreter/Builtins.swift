@@ -133,7 +133,7 @@ enum Builtins {
         }
         function("next") { args throws(PythonError) in
             try args.expect(1...2)
-            if InterpreterObjects.tag(args[0]) == nil, try Attributes.lookupSpecial(args[0], "__next__") == nil {
+            if !Iteration.isIterator(args[0]), try Attributes.lookupSpecial(args[0], "__next__") == nil {
                 throw PythonError(.typeError, "'\(TypeObjects.name(args[0].type))' object is not an iterator")
             }
             if Generators.isGenerator(args[0]) && args.positionalCount == 1 {

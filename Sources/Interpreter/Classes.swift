@@ -102,19 +102,13 @@ enum Classes {
         }
         let instance = try allocate(type, arguments, count, keywordNames: keywordNames, stackTop: stackTop)
         guard instance.type.is(type) || TypeObjects.isSubtype(instance.type, of: type) else { return instance }
-        if let initializer = try Attributes.userSpecial(instance, "__init__") {
-            let result = try Calls.withReceiver(instance, arguments, count, stackTop) { args, n, top throws(PythonError) in
-                try Calls.call(initializer, args, n, keywordNames: keywordNames, stackTop: top)
-            }
-            guard result.is(BuiltinTypes.none) else {
-                throw PythonError(.typeError, "__init__() should return None, not '\(TypeObjects.name(result.type))'")
-            }
-        } else if instance.kind == .exception {
-            let args = Tuple.allocate(count: count)
-            for i in 0..<count { Tuple.items(args)[i] = arguments[i] }
-            instance.fields(ExceptionObject.self).pointee.args = args
-        } else if count > 0, try Attributes.userSpecial(instance, "__new__") == nil {
-            throw PythonError(.typeError, "\(TypeObjects.name(type))() takes no arguments")
+        let initializer = try Attributes.lookup(type, Interned.str("__init__"))
+        guard !initializer.isNull else { return instance }
+        let result = try Calls.withReceiver(instance, arguments, count, stackTop) { args, n, top throws(PythonError) in
+            try Calls.call(initializer, args, n, keywordNames: keywordNames, stackTop: top)
+        }
+        guard result.is(BuiltinTypes.none) else {
+            throw PythonError(.typeError, "__init__() should return None, not '\(TypeObjects.name(result.type))'")
         }
         return instance
     }
@@ -134,17 +128,33 @@ enum Classes {
         return try blank(type, arguments, count)
     }
 
+    /// A new object of `type`'s layout, before `__init__`: what `object.__new__(cls)` and the
+    /// builtins' `__new__` make.
     static func blank(_ type: Value, _ arguments: UnsafeMutablePointer<Value>, _ count: Int) throws(PythonError) -> Value {
-        let layout = ObjectKind(rawValue: UInt8(type.fields(TypeObject.self).pointee.instanceKind.smallInt))!
-        switch layout {
+        switch layout(of: type) {
         case .instance:
             return Instances.make(type)
         case .exception:
-            let args = Tuple.allocate(count: count)
-            for i in 0..<count { Tuple.items(args)[i] = arguments[i] }
-            return Exceptions.make(type, arguments: Array(UnsafeBufferPointer(start: Tuple.items(args), count: count)))
+            return Exceptions.make(type, arguments: Array(UnsafeBufferPointer(start: arguments, count: count)))
+        case .dict:
+            return Subclasses.makeDict(type: type)
+        case .list:
+            return Subclasses.makeList(type: type)
+        case .set:
+            return Subclasses.makeSet(type: type, frozen: false)
+        case .frozenset:
+            let set = Subclasses.makeSet(type: type, frozen: true)
+            if count > 0 { try Iteration.forEach(arguments[0]) { item throws(PythonError) in try Sets.add(set, item) } }
+            return set
+        case .tuple:
+            let items = count > 0 ? try Iteration.list(arguments[0]) : List.make()
+            return Subclasses.makeTuple(type: type, items: List.items(items), count: List.count(items))
         default:
             throw PythonError(.typeError, "subclassing '\(TypeObjects.name(type.fields(TypeObject.self).pointee.base))' is not supported yet")
         }
+    }
+
+    static func layout(of type: Value) -> ObjectKind {
+        ObjectKind(rawValue: UInt8(type.fields(TypeObject.self).pointee.instanceKind.smallInt))!
     }
 }

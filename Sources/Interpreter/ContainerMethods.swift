@@ -91,17 +91,16 @@ enum ListMethods {
 /// set and frozenset methods that take any iterables.
 enum SetMethods {
     /// Arguments after the receiver, with iterables that are not sets, dicts, lists or tuples
-    /// made into lists first (the runtime cannot run a generator).
+    /// made into lists first (the runtime cannot run a generator). The lists wait in the
+    /// arguments' own stack slots, where the collector sees them.
     private static func others(_ args: NativeArguments) throws(PythonError) -> [Value] {
-        var result: [Value] = []
         for i in 1..<max(1, args.positionalCount) {
-            let v = args[i]
-            switch v.kind {
-            case .set, .frozenset, .dict, .list, .tuple, .str: result.append(v)
-            default: result.append(try Iteration.list(v))
+            switch args[i].kind {
+            case .set, .frozenset, .dict, .list, .tuple, .str: break
+            default: args.base[i] = try Iteration.list(args[i])
             }
         }
-        return result
+        return Array(UnsafeBufferPointer(start: args.base + 1, count: max(0, args.positionalCount - 1)))
     }
 
     static func copy(_ s: Value) throws(PythonError) -> Value { try Sets.copy(s) }

@@ -387,11 +387,11 @@ private func unwind(
 }
 
 private func unboundLocal(_ code: CodeObject, _ slot: Int) -> PythonError {
-    PythonError(.unboundLocalError, "local variable '\(code.slotNames[slot])' referenced before assignment")
+    PythonError(.unboundLocalError, "cannot access local variable '\(code.slotNames[slot])' where it is not associated with a value")
 }
 
 private func unboundFree(_ code: CodeObject, _ slot: Int) -> PythonError {
-    PythonError(.nameError, "free variable '\(code.slotNames[slot])' referenced before assignment in enclosing scope")
+    PythonError(.nameError, "cannot access free variable '\(code.slotNames[slot])' where it is not associated with a value in enclosing scope")
 }
 
 func nameError(_ name: Value) -> PythonError {

@@ -14,7 +14,7 @@ enum Iteration {
         }
         if let method = try Attributes.userSpecial(v, "__iter__") {
             let it = try Calls.call(method, v)
-            if InterpreterObjects.tag(it) == nil, try Attributes.lookupSpecial(it, "__next__") == nil {
+            if !isIterator(it), try Attributes.lookupSpecial(it, "__next__") == nil {
                 throw PythonError(.typeError, "iter() returned non-iterator of type '\(TypeObjects.name(it.type))'")
             }
             return it
@@ -56,6 +56,11 @@ enum Iteration {
             index = try Arithmetic.add(index, Value(smallInt: 1))
         }
         return InterpreterObjects.make(.listIterator, type: InterpreterTypes.rangeIterator, a: items)
+    }
+
+    /// Whether `v` is one of the builtin iterator objects.
+    static func isIterator(_ v: Value) -> Bool {
+        InterpreterObjects.tag(v) != nil || (v.isObject && !v.isNull && v.header.pointee.kind == .dictIterator)
     }
 
     /// The next item, or null when the iterator is exhausted.

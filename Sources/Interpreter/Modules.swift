@@ -1,4 +1,5 @@
 import Compiler
+import FrontEnd
 import Glibc
 import Runtime
 
@@ -12,6 +13,7 @@ enum Modules {
         VM.modules = Dict.make()
         builders = [
             "sys": makeSys, "math": makeMath, "time": makeTime, "random": makeRandom,
+            "collections": { () throws(PythonError) in try python("collections", CollectionsSource.text) },
         ]
         for (name, builder) in NativeModules.builders { builders[name] = builder }
     }
@@ -50,21 +52,50 @@ enum Modules {
         }
     }
 
-    /// A module whose functions are natives; `functions` maps names to bodies.
-    static func native(_ name: String, _ functions: [(String, NativeBody)], constants: [(String, Value)] = []) -> Value {
+    /// A module written in Python: its source is compiled and run in the module's namespace.
+    static func python(_ name: String, _ source: String) throws(PythonError) -> Value {
+        let code: CodeObject
+        do throws(SyntaxErrorInfo) {
+            code = try compileSource(try SourceText(fileName: "<\(name)>", text: source))
+        } catch {
+            throw PythonError(.systemError, "the \(name) module does not compile: \(error.message)")
+        }
+        let dict = Dict.make()
+        try Dict.set(dict, Interned.str("__name__"), Interned.str(name))
+        let module = module(name, dict)
+        let function = Callables.makeFunction(
+            code: code.word, globals: dict, name: Interned.str("<module>"), qualifiedName: Interned.str("<module>"))
+        let fp = VM.stackTop + VM.headerSlots
+        let frameEnd = fp + code.slotCount + code.maxStackDepth
+        guard frameEnd < VM.stackLimit else { throw Calls.recursionError() }
+        fp[-3] = function
+        fp[-2] = dict
+        fp[-1] = dict
+        let savedTop = VM.stackTop
+        VM.stackTop = frameEnd
+        defer { VM.stackTop = savedTop }
+        var exit = FrameExit.returned
+        _ = try execute(code, fp: fp, exit: &exit)
+        return module
+    }
+
+    /// A module whose functions are natives. Constants are made one at a time as they go into
+    /// the module's dict, so that none waits unrooted while the next is allocated.
+    static func native(_ name: String, _ functions: [(String, NativeBody)], constants: [(String, () -> Value)] = []) -> Value {
         let dict = Dict.make()
         try? Dict.set(dict, Interned.str("__name__"), Interned.str(name))
         for (function, body) in functions { try? Dict.set(dict, Interned.str(function), Natives.make(function, body)) }
-        for (constant, value) in constants { try? Dict.set(dict, Interned.str(constant), value) }
+        for (constant, make) in constants {
+            let key = Interned.str(constant)
+            try? Dict.set(dict, key, make())
+        }
         return module(name, dict)
     }
 
     // MARK: sys
 
     private static func makeSys() throws(PythonError) -> Value {
-        let (stdout, stderr) = Output.makeStreams()
-        let argv = List.make()
-        for argument in arguments { List.append(argv, Str.make(argument)) }
+        Output.installStreamMethods()
         return native("sys", [
             ("exit", { args throws(PythonError) in throw SystemExits.error(args.positionalCount > 0 ? args[0] : BuiltinTypes.none) }),
             ("getrecursionlimit", { _ throws(PythonError) in Value(smallInt: VM.recursionLimit) }),
@@ -93,10 +124,15 @@ enum Modules {
             }),
             ("intern", { args throws(PythonError) in args[0] }),
         ], constants: [
-            ("argv", argv), ("stdout", stdout), ("stderr", stderr), ("maxsize", Ints.make(Int.max)),
-            ("version", Str.make("3.11.0 (jitbench interpreter)")), ("platform", Interned.str("linux")),
-            ("byteorder", Interned.str("little")), ("modules", VM.modules),
-            ("version_info", Tuple.make([3, 11, 0].map { Value(smallInt: $0) })),
+            ("argv", {
+                let argv = List.make()
+                for argument in arguments { List.append(argv, Str.make(argument)) }
+                return argv
+            }),
+            ("stdout", { Output.stream(descriptor: 1) }), ("stderr", { Output.stream(descriptor: 2) }),
+            ("maxsize", { Ints.make(Int.max) }), ("version", { Str.make("3.11.0 (jitbench interpreter)") }),
+            ("platform", { Interned.str("linux") }), ("byteorder", { Interned.str("little") }),
+            ("modules", { VM.modules }), ("version_info", { Tuple.make([3, 11, 0].map { Value(smallInt: $0) }) }),
         ])
     }
 
@@ -115,13 +151,16 @@ enum Modules {
         }
         for name in ["fsum", "prod", "dist", "hypot", "nextafter", "ulp"] {
             functions.append((name, { args throws(PythonError) in
-                // The runtime iterates builtin containers only; anything else becomes a list here.
-                var positional: [Value] = []
+                // The runtime iterates builtin containers only; anything else becomes a list here,
+                // kept in a heap list while the next is made.
+                let converted = List.make()
                 for i in 0..<args.positionalCount {
                     let v = args[i]
                     let isContainer = [.list, .tuple, .str, .range, .dict, .set, .frozenset].contains(v.kind)
-                    positional.append(v.isSmallInt || isContainer || v.kind == .float || v.kind == .int || v.kind == .bool ? v : try Iteration.list(v))
+                    let simple = v.isSmallInt || isContainer || v.kind == .float || v.kind == .int || v.kind == .bool
+                    List.append(converted, simple ? v : try Iteration.list(v))
                 }
+                let positional = Array(UnsafeBufferPointer(start: List.items(converted), count: List.count(converted)))
                 var keywords: [(String, Value)] = []
                 for j in 0..<args.keywordCount {
                     keywords.append((Str.swiftString(Tuple.items(args.keywordNames)[j]), args[args.positionalCount + j]))
@@ -142,7 +181,7 @@ enum Modules {
             let difference = Swift.abs(b - a)
             return Value.bool(difference <= Swift.abs(relative * b) || difference <= Swift.abs(relative * a) || difference <= absolute)
         }))
-        let constants = MathModule.constants.map { ($0.0, Floats.make($0.1)) }
+        let constants = MathModule.constants.map { constant in (constant.0, { Floats.make(constant.1) }) }
         return native("math", functions, constants: constants)
     }
 
@@ -182,7 +221,9 @@ enum Modules {
                     if name == "sample" && (first.kind == .set || first.kind == .frozenset) {
                         throw PythonError(.typeError, "Population must be a sequence.  For dicts or sets, use sorted(d).")
                     }
-                    positional[0] = try Iteration.list(first)
+                    // The copy goes back into the argument's stack slot, where the collector sees it.
+                    args.base[0] = try Iteration.list(first)
+                    positional[0] = args.base[0]
                 }
                 var keywords: [(String, Value)] = []
                 for j in 0..<args.keywordCount {

@@ -11,6 +11,11 @@ enum Operators {
         if ObjectHooks.isUserObject(a) || ObjectHooks.isUserObject(b) {
             if let result = try userBinary(operation, a, b) { return result }
         }
+        if operation.plain == .bitOr && a.kind == .dict && b.kind == .dict {
+            let result = operation.isInPlace ? a : try Dict.copy(a)
+            try Mappings.update(result, with: b)
+            return result
+        }
         if operation.plain == .remainder && a.kind == .str {
             return Str.make(try Formatting.percent(Str.swiftString(a), b))
         }
@@ -131,14 +136,17 @@ enum Operators {
             if !result.is(BuiltinTypes.notImplemented) { return result }
         }
         switch comparison {
-        case .equal: return Value.bool(a.is(b))
+        case .equal:
+            // Without `__eq__`, the builtin layout decides: identity, or dict equality for a
+            // dict subclass.
+            return nil
         case .notEqual:
             // `!=` falls back on `__eq__`, inverted.
             if let eq = try Attributes.userSpecial(a, "__eq__") {
                 let result = try Calls.call(eq, a, b)
                 if !result.is(BuiltinTypes.notImplemented) { return Value.bool(!(try isTrue(result))) }
             }
-            return Value.bool(!a.is(b))
+            return nil
         default:
             if a.kind == .instance || b.kind == .instance {
                 throw PythonError(.typeError, "'\(comparison.symbol)' not supported between instances of '\(TypeObjects.name(a.type))' and '\(TypeObjects.name(b.type))'")
@@ -262,7 +270,7 @@ enum Operators {
     }
 
     static func getItem(_ object: Value, _ index: Value) throws(PythonError) -> Value {
-        if object.kind == .list && index.isSmallInt {
+        if index.isSmallInt && object.isObject && object.header.pointee.type.is(BuiltinTypes.list) {
             var i = index.smallInt
             let n = List.count(object)
             if i < 0 { i += n }

@@ -34,8 +34,8 @@ enum Output {
         }
     }
 
-    /// `sys.stdout` and `sys.stderr`: objects with `write` and `flush`; `i` is the descriptor.
-    static func makeStreams() -> (Value, Value) {
+    /// The methods of `sys.stdout` and `sys.stderr`: `write` and `flush`.
+    static func installStreamMethods() {
         let type = InterpreterTypes.textStream
         Natives.method(type, "write") { args throws(PythonError) in
             try args.expect(2...2)
@@ -49,8 +49,10 @@ enum Output {
             flush()
             return BuiltinTypes.none
         }
-        let stdout = InterpreterObjects.make(.textStream, type: type, i: 1)
-        let stderr = InterpreterObjects.make(.textStream, type: type, i: 2)
-        return (stdout, stderr)
+    }
+
+    /// `sys.stdout` (descriptor 1) or `sys.stderr` (2); `i` holds the descriptor.
+    static func stream(descriptor: Int) -> Value {
+        InterpreterObjects.make(.textStream, type: InterpreterTypes.textStream, i: descriptor)
     }
 }

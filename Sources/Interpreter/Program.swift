@@ -40,6 +40,9 @@ public enum Program {
         Runtime.initialize()
         Setup.installOnce()
         Collector.stress = options.gcStress
+        if let period = ProcessInfo.processInfo.environment["JITBENCH_GC_STRESS_PERIOD"].flatMap(Int.init) {
+            Collector.stressPeriod = period
+        }
         Modules.arguments = [options.path] + options.arguments
         guard let bytes = FileManager.default.contents(atPath: options.path) else {
             Output.write("python3: can't open file '\(options.path)': [Errno 2] No such file or directory\n", toStandardError: true)

@@ -40,6 +40,28 @@ public enum Collector {
         }
     }
 
+    /// Under the stress switch, collect at every `stressPeriod`-th allocation instead of every
+    /// one (1, the default, is every allocation). Loops run their allocation sites over and
+    /// over, so a period that is prime to the loop lengths still reaches every site, at a
+    /// fraction of the cost; the corpus check uses that to finish in CI time.
+    public static var stressPeriod: Int {
+        get { gc.stressPeriod }
+        set {
+            gc.stressPeriod = max(1, newValue)
+            gc.stressCountdown = gc.stressPeriod
+        }
+    }
+
+    /// Whether an allocation that found the pressure over the threshold should collect now.
+    @inline(__always)
+    static func shouldCollect() -> Bool {
+        guard gc.stress && gc.stressPeriod > 1 else { return true }
+        gc.stressCountdown -= 1
+        if gc.stressCountdown > 0 { return false }
+        gc.stressCountdown = gc.stressPeriod
+        return true
+    }
+
     /// Keeps `value` alive for the rest of the process.
     public static func addPermanentRoot(_ value: Value) {
         gc.permanentRoots.append(value)
@@ -240,6 +262,8 @@ public enum Collector {
 struct CollectorState {
     var stackTop: UInt = 0
     var stress = false
+    var stressPeriod = 1
+    var stressCountdown = 1
     var minimumThreshold = 8 << 20
     var collections = 0
     var totalPauseNanoseconds = 0

@@ -47,7 +47,7 @@ public enum Heap {
     /// Collects when the pressure says so, then refills the class's free list from a page.
     @inline(never)
     static func allocateSlow(sizeClass: Int) -> UnsafeMutableRawPointer {
-        if space.pressure >= space.threshold { Collector.collect() }
+        if space.pressure >= space.threshold && Collector.shouldCollect() { Collector.collect() }
         if space.freeLists[sizeClass] == nil { carvePage(forClass: sizeClass) }
         let cell = space.freeLists[sizeClass].unsafelyUnwrapped
         space.freeLists[sizeClass] = cell.load(fromByteOffset: 8, as: UnsafeMutableRawPointer?.self)
@@ -56,7 +56,7 @@ public enum Heap {
 
     @inline(never)
     static func allocateLarge(size: Int) -> UnsafeMutableRawPointer {
-        if space.pressure >= space.threshold { Collector.collect() }
+        if space.pressure >= space.threshold && Collector.shouldCollect() { Collector.collect() }
         let pageCount = (size + pageSize - 1) >> pageShift
         let first = takePages(pageCount)
         space.pages[first] = PageInfo(state: .largeHead, sizeClass: 0, cellSize: UInt32(pageCount << pageShift), runLength: UInt32(pageCount))

@@ -66,4 +66,7 @@ public struct ObjectFlags: OptionSet {
     /// On a type object: a class made by a `class` statement, whose instances may define
     /// `__repr__`, `__eq__`, `__hash__` and friends; the runtime asks `ObjectHooks` about them.
     public static let heapType = ObjectFlags(rawValue: 1 << 2)
+    /// An instance of a Python subclass of dict, list or set: one more value after the
+    /// builtin layout holds its attribute dict (`Subclasses.swift`).
+    public static let attributeDict = ObjectFlags(rawValue: 1 << 3)
 }

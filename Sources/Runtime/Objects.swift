@@ -36,9 +36,11 @@ public enum Objects {
         return h == -1 ? -2 : h
     }
 
-    /// `a == b`.
+    /// Whether `a` equals `b` as containers compare items (CPython's `PyObject_RichCompareBool`):
+    /// an object is equal to itself, so `nan in [nan]` and `[nan] == [nan]` hold even though
+    /// `nan == nan` does not (that is `compare(a, b, .equal)`).
     public static func equal(_ a: Value, _ b: Value) throws(PythonError) -> Bool {
-        if a.is(b) { return a.kind != .float || !Floats.value(a).isNaN }
+        if a.is(b) { return true }
         return try compare(a, b, .equal)
     }
 
@@ -179,6 +181,12 @@ public enum Objects {
     public static func repr(_ v: Value) throws(PythonError) -> String {
         if v.isSmallInt { return String(v.smallInt) }
         if ObjectHooks.isUserObject(v), let hook = ObjectHooks.repr, let result = try hook(v) { return result }
+        return try builtinRepr(v)
+    }
+
+    /// The repr of the builtin layout, whatever the class says: `dict.__repr__(self)`.
+    public static func builtinRepr(_ v: Value) throws(PythonError) -> String {
+        if v.isSmallInt { return String(v.smallInt) }
         switch v.header.pointee.kind {
         case .int: return try Ints.text(v)
         case .bool: return v.header.pointee.aux != 0 ? "True" : "False"
@@ -208,7 +216,25 @@ public enum Objects {
             let body = "{" + parts.joined(separator: ", ") + "}"
             return frozen ? "frozenset(" + body + ")" : body
         case .dictView: return try DictViews.repr(v)
-        case .type: return "<class '\(TypeObjects.name(v))'>"
+        case .type:
+            let module = try Dict.get(v.fields(TypeObject.self).pointee.dict, Str.make("__module__"))
+            let prefix = module.isObject && !module.isNull && module.kind == .str && Str.swiftString(module) != "builtins"
+                ? Str.swiftString(module) + "." : ""
+            return "<class '\(prefix)\(TypeObjects.name(v))'>"
+        case .function:
+            let name = Str.swiftString(v.fields(FunctionObject.self).pointee.qualifiedName)
+            return "<function \(name) at 0x\(String(UInt(v.bits &- 1), radix: 16))>"
+        case .nativeFunction:
+            let fields = v.fields(NativeFunctionObject.self)
+            let name = Str.swiftString(fields.pointee.name)
+            let receiver = fields.pointee.receiver
+            if receiver.isNull { return "<built-in function \(name)>" }
+            return "<built-in method \(name) of \(TypeObjects.name(receiver.type)) object at 0x\(String(UInt(receiver.bits &- 1), radix: 16))>"
+        case .boundMethod:
+            let fields = v.fields(BoundMethodObject.self)
+            let function = fields.pointee.function
+            let name = function.kind == .function ? Str.swiftString(function.fields(FunctionObject.self).pointee.qualifiedName) : "?"
+            return "<bound method \(name) of \(try repr(fields.pointee.receiver))>"
         case .exception:
             let name = TypeObjects.name(v.type)
             let args = Exceptions.arguments(v)

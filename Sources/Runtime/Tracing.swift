@@ -50,6 +50,9 @@ enum Tracing {
         case .int, .bool, .none, .notImplemented, .ellipsis, .float, .str, .byteStorage:
             break
         }
+        if header.pointee.flags.contains(.attributeDict) {
+            Collector.mark(Subclasses.attributeSlot(object).pointee)
+        }
         Collector.mark(header.pointee.type)
     }
 

@@ -3,16 +3,17 @@ import XCTest
 @testable import Harness
 
 /// One run over the fixture corpus, shared by the report tests: CPython (the subject), a correct command
-/// engine (the baseline), a wrong one, a crashing one and a missing built-in.
+/// engine (the baseline), a wrong one, a crashing one and a missing external engine.
 enum SampleRun {
     static let settings = RunSettings(
         commandLine: ["jitbench", "run"], paths: [Fixtures.corpus.path], processes: 2, iterations: 3, quick: false,
-        seed: 7, subject: "cpython", baselines: ["correct", "jit"])
+        seed: 7, subject: "cpython", baselines: ["correct", "absent"])
 
     static let report: Report = {
         let launcher = try! Fixtures.launcher()
         let catalog = try! EngineCatalog(declarations: ["correct", "wrong", "crash"].map(Fixtures.scriptEngine))
-        let engines = try! catalog.select("cpython,correct,wrong,crash,jit", defaults: [])
+        let engines = try! catalog.select("cpython,correct,wrong,crash", defaults: [])
+            + [Engine(name: "absent", kind: .external, definition: ["no-such-engine-binary"])]
         let availability = Dictionary(uniqueKeysWithValues: engines.map { ($0.name, launcher.availability(of: $0)) })
         let session = BenchmarkSession(launcher: launcher, engines: engines, availability: availability, settings: settings, progress: nil)
         return session.run(try! Corpus.programs(at: [Fixtures.corpus.path]))
@@ -31,7 +32,7 @@ final class BenchmarkSessionTests: XCTestCase {
             XCTAssertEqual(SampleRun.result(program, "wrong").status, .wrongOutput)
             XCTAssertEqual(SampleRun.result(program, "crash").status, .crash)
             XCTAssertEqual(SampleRun.result(program, "crash").signal, SIGSEGV)
-            XCTAssertEqual(SampleRun.result(program, "jit").status, .missing)
+            XCTAssertEqual(SampleRun.result(program, "absent").status, .missing)
         }
         XCTAssertFalse(SampleRun.report.partial)
     }
@@ -74,7 +75,7 @@ final class BenchmarkSessionTests: XCTestCase {
 
     func testComparisonsAndSuiteSummaryUseOnlyCorrectRuns() throws {
         let program = SampleRun.report.programs.first { $0.id == "int/sum_squares" }!
-        XCTAssertEqual(program.comparisons.map(\.baseline), ["correct"], "jit is missing: no comparison")
+        XCTAssertEqual(program.comparisons.map(\.baseline), ["correct"], "absent is missing: no comparison")
         let comparison = try XCTUnwrap(program.comparisons.first)
         XCTAssertGreaterThan(comparison.speedup.value, 1, "in-process iterations beat whole processes")
         XCTAssertLessThanOrEqual(comparison.speedup.low, comparison.speedup.value)

@@ -10,11 +10,15 @@ final class CommandLineTests: XCTestCase {
         var stderr: String
     }
 
-    /// Runs jitbench in `directory`; `signalAfter` sends SIGTERM to it after that many seconds.
-    private func jitbench(_ arguments: [String], in directory: URL? = nil, signalAfter: Double? = nil) throws -> Result {
+    /// Runs jitbench in `directory`; `signalAfter` sends SIGTERM to it after that many seconds;
+    /// `environment` overrides variables of the test's own environment.
+    private func jitbench(
+        _ arguments: [String], in directory: URL? = nil, signalAfter: Double? = nil, environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = Fixtures.jitbench
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         if let directory { process.currentDirectoryURL = directory }
         let scratch = try ScratchDirectory()
         let (stdout, stderr) = (scratch.freshFile("out"), scratch.freshFile("err"))
@@ -50,14 +54,14 @@ final class CommandLineTests: XCTestCase {
         let junit = scratch.url.appendingPathComponent("junit.xml")
         let result = try jitbench(["diff", "--engines", "cpython,jit", "--junit", junit.path, Fixtures.corpus.path])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stderr.contains("jit: missing (engine jit: the interpreter is not built yet)"), result.stderr)
-        XCTAssertTrue(try String(contentsOf: junit, encoding: .utf8).contains("tests=\"6\" failures=\"0\" skipped=\"3\""))
+        XCTAssertTrue(result.stdout.contains("3 programs: 6 ok; 0 with divergences"), result.stdout)
+        XCTAssertTrue(try String(contentsOf: junit, encoding: .utf8).contains("tests=\"6\" failures=\"0\" skipped=\"0\""))
     }
 
     func testDiffSaysWhenNoEngineCouldRun() throws {
-        let result = try jitbench(["diff", Fixtures.corpus.path])
+        let result = try jitbench(["diff", "--engines", "cpython,pypy", Fixtures.corpus.path], environment: ["PATH": "/nonexistent"])
         XCTAssertEqual(result.status, 0)
-        XCTAssertTrue(result.stdout.contains("3 programs: 15 missing; 0 with divergences\nno engine was available: nothing was compared"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("3 programs: 6 missing; 0 with divergences\nno engine was available: nothing was compared"), result.stdout)
     }
 
     func testBadInputIsAClearErrorWithStatus2() throws {
@@ -69,13 +73,23 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(unknown.stderr.hasPrefix("jitbench: unknown engine `nope`"), unknown.stderr)
     }
 
-    func testExecIsTheSkeletonUntilTheInterpreterExists() throws {
+    func testExecRunsOneProgramAsPython3WouldAndTimesIterations() throws {
         let probe = try jitbench(["exec", "--probe", "--engine", "jit-eager"])
-        XCTAssertEqual(probe.status, 1)
-        XCTAssertEqual(probe.stderr, "engine jit-eager: the interpreter is not built yet\n")
-        let run = try jitbench(["exec", "--engine", "interp", "--gc-stress", "--iterations", "3", "--stats-file", "/dev/null", "p.py", "--flag"])
-        XCTAssertEqual(run.status, 2)
-        XCTAssertEqual(run.stderr, "engine interp: the interpreter is not built yet\n")
+        XCTAssertEqual(probe.status, 0)
+        XCTAssertEqual(probe.stdout, "jit-eager: JIT not built yet, runs the interpreter\n")
+        let scratch = try ScratchDirectory()
+        let stats = scratch.url.appendingPathComponent("stats.jsonl")
+        let program = Fixtures.corpus.appendingPathComponent("int/sum_squares.py").path
+        let run = try jitbench(["exec", "--engine", "interp", "--gc-stress", "--iterations", "3", "--stats-file", stats.path, program],
+                               environment: ["JITBENCH_GC_STRESS_PERIOD": "101"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stdout, String(repeating: "sum of squares: 2664667000\n", count: 3))
+        let lines = try String(contentsOf: stats, encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(lines.count, 3)
+        XCTAssertTrue(lines[2].hasPrefix("{\"iteration\": 3, \"seconds\": "), String(lines[2]))
+        let failing = try jitbench(["exec", "--engine", "interp", Fixtures.corpus.appendingPathComponent("errors/divide_by_zero.py").path])
+        XCTAssertEqual(failing.status, 1)
+        XCTAssertTrue(failing.stderr.hasSuffix("ZeroDivisionError: division by zero\n"), failing.stderr)
         XCTAssertNotEqual(try jitbench(["exec", "--engine", "nope", "p.py"]).status, 0)
     }
 

@@ -57,8 +57,13 @@ final class CorrectnessCheckTests: XCTestCase {
     }
 
     func testMissingEnginesAreNotRunAndNotFailures() throws {
-        let result = try check("int/sum_squares", engines: [], selecting: "jit,cpython")
-        XCTAssertEqual(statuses(result), ["jit": .missing, "cpython": .ok])
+        let launcher = try Fixtures.launcher()
+        let engines = [Engine(name: "absent", kind: .external, definition: ["no-such-engine-binary"])]
+            + (try EngineCatalog(declarations: []).select("cpython", defaults: []))
+        let availability = Dictionary(uniqueKeysWithValues: engines.map { ($0.name, launcher.availability(of: $0)) })
+        let result = try CorrectnessCheck(launcher: launcher, engines: engines, availability: availability)
+            .check(try Fixtures.program("int/sum_squares"))
+        XCTAssertEqual(statuses(result), ["absent": .missing, "cpython": .ok])
         XCTAssertFalse(result.verdicts.contains { $0.status.isFailure })
     }
 

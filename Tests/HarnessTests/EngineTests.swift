@@ -42,10 +42,13 @@ final class EngineTests: XCTestCase {
         XCTAssertEqual(arguments, ["/bin/sh", "-c", "python3 '/c/it'\\''s here.py' | cat"])
     }
 
-    func testBuiltinEnginesAreMissingUntilTheInterpreterExists() throws {
-        let availability = try Fixtures.launcher().availability(of: EngineCatalog(declarations: []).engine(named: "jit"))
-        XCTAssertFalse(availability.available)
-        XCTAssertEqual(availability.reason, "engine jit: the interpreter is not built yet")
+    func testBuiltinEnginesProbeTheInterpreter() throws {
+        let launcher = try Fixtures.launcher()
+        let catalog = try EngineCatalog(declarations: [])
+        let interp = launcher.availability(of: try catalog.engine(named: "interp"))
+        XCTAssertEqual(interp, EngineAvailability(available: true, version: "interp: jitbench reference interpreter"))
+        let jit = launcher.availability(of: try catalog.engine(named: "jit"))
+        XCTAssertEqual(jit, EngineAvailability(available: true, version: "jit: JIT not built yet, runs the interpreter"))
     }
 
     func testCPythonIsAvailableWithItsVersionAndAMissingExecutableIsMissing() throws {

@@ -1,0 +1,329 @@
+import XCTest
+
+/// The language, construct by construct, each program checked against python3.
+final class LanguageTests: InterpreterTestCase {
+    static let calls = [
+        """
+        def f(a, b=2, *args, c, d=4, **kw):
+            return (a, b, args, c, d, sorted(kw.items()))
+        print(f(1, c=3))
+        print(f(1, 5, 6, 7, c=3, e=8, d=9))
+        print(f(*[1, 2, 3], **{"c": 0, "z": 1}))
+        def g(x, /, y):
+            return x - y
+        print(g(5, y=3), g(5, 3))
+        for bad in [lambda: f(), lambda: f(1, 2), lambda: g(x=1, y=2), lambda: f(1, c=1, a=2), lambda: g(1, 2, 3)]:
+            try:
+                bad()
+            except TypeError as e:
+                print("TypeError:", e)
+        """,
+        """
+        def counter():
+            count = 0
+            def bump(step=1):
+                nonlocal count
+                count += step
+                return count
+            return bump
+        b = counter()
+        print(b(), b(), b(10))
+        fs = [lambda i=i: i * i for i in range(4)]
+        print([f() for f in fs])
+        total = 0
+        def add(n):
+            global total
+            total += n
+        for k in range(5): add(k)
+        print(total)
+        print((lambda *a, **k: (a, k))(1, x=2))
+        """,
+        """
+        def deco(tag):
+            def wrap(fn):
+                def inner(*args):
+                    return f"<{tag}>" + fn(*args) + f"</{tag}>"
+                return inner
+            return wrap
+        @deco("b")
+        @deco("i")
+        def hello(name):
+            return "hi " + name
+        print(hello("bob"))
+        """,
+    ]
+
+    static let generators = [
+        """
+        def gen(n):
+            for i in range(n):
+                got = yield i
+                if got:
+                    print("got", got)
+            return "done"
+        g = gen(3)
+        print(next(g), g.send("x"), next(g))
+        try:
+            next(g)
+        except StopIteration as e:
+            print("stop", e.value)
+        def outer():
+            result = yield from gen(2)
+            print("inner returned", result)
+            yield "last"
+        print(list(outer()))
+        def closing():
+            try:
+                yield 1
+                yield 2
+            finally:
+                print("cleanup")
+        c = closing()
+        print(next(c))
+        c.close()
+        def thrower():
+            while True:
+                try:
+                    yield
+                except ValueError as e:
+                    print("caught", e)
+        t = thrower(); next(t); t.throw(ValueError("boom"))
+        print(sum(x * x for x in range(10) if x % 3), list(zip(range(3), "abc")))
+        """,
+    ]
+
+    static let classes = [
+        """
+        class Shape:
+            count = 0
+            def __init__(self, name):
+                self.name = name
+                Shape.count += 1
+            def area(self):
+                return 0
+            def __repr__(self):
+                return f"{type(self).__name__}({self.name!r}, {self.area()})"
+        class Square(Shape):
+            def __init__(self, side):
+                super().__init__("square")
+                self.side = side
+            def area(self):
+                return self.side ** 2
+        class Circle(Shape):
+            def __init__(self, r):
+                super().__init__("circle")
+                self.r = r
+            @property
+            def diameter(self):
+                return 2 * self.r
+            def area(self):
+                return round(3.14159 * self.r ** 2, 2)
+            @staticmethod
+            def unit():
+                return Circle(1)
+            @classmethod
+            def named(cls, r):
+                return cls(r)
+        shapes = [Square(3), Circle(2), Circle.unit(), Circle.named(5)]
+        print(shapes, Shape.count, shapes[1].diameter)
+        print(sorted(shapes, key=lambda s: s.area()))
+        print(isinstance(shapes[0], Shape), issubclass(Circle, Square), Square.__mro__)
+        """,
+        """
+        class V:
+            def __init__(self, x, y): self.x, self.y = x, y
+            def __add__(self, o): return V(self.x + o.x, self.y + o.y)
+            def __mul__(self, k): return V(self.x * k, self.y * k)
+            def __rmul__(self, k): return self * k
+            def __eq__(self, o): return isinstance(o, V) and (self.x, self.y) == (o.x, o.y)
+            def __hash__(self): return hash((self.x, self.y))
+            def __lt__(self, o): return (self.x, self.y) < (o.x, o.y)
+            def __len__(self): return 2
+            def __getitem__(self, i): return (self.x, self.y)[i]
+            def __iter__(self): return iter((self.x, self.y))
+            def __contains__(self, v): return v in (self.x, self.y)
+            def __call__(self, k): return self.x * k
+            def __neg__(self): return V(-self.x, -self.y)
+            def __bool__(self): return bool(self.x or self.y)
+            def __repr__(self): return f"V({self.x}, {self.y})"
+        a, b = V(1, 2), V(3, 4)
+        print(a + b, a * 3, 3 * a, -a, a == V(1, 2), a != b, len({a, V(1, 2), b}))
+        print(sorted([b, a]), max(a, b), list(a), a[1], 2 in a, a(10), bool(V(0, 0)))
+        print(*a, dict([(a, 1)])[V(1, 2)])
+        class P:
+            __slots__ = ("x",)
+        try:
+            a < 3
+        except TypeError as e:
+            print(e)
+        try:
+            a + 1
+        except AttributeError as e:
+            print("AttributeError", e)
+        """,
+        """
+        class A:
+            def who(self): return "A"
+        class B(A):
+            def who(self): return "B" + super().who()
+        class C(A):
+            def who(self): return "C" + super().who()
+        class D(B, C):
+            def who(self): return "D" + super().who()
+        print(D().who(), [k.__name__ for k in D.__mro__])
+        class Meta:
+            def __getattr__(self, name):
+                return name.upper()
+        print(Meta().anything, getattr(Meta(), "x"), hasattr(A(), "nope"))
+        class Count(dict):
+            def __missing__(self, key):
+                return 0
+        c = Count(a=1)
+        print(c["a"], c["b"], c, len(c), isinstance(c, dict))
+        class Stack(list):
+            def peek(self): return self[-1]
+        s = Stack([1, 2, 3]); s.append(4)
+        print(s.peek(), s, len(s))
+        """,
+    ]
+
+    static let exceptions = [
+        """
+        class AppError(Exception):
+            pass
+        class NotFound(AppError):
+            def __init__(self, key):
+                super().__init__(f"missing {key}")
+                self.key = key
+        def find(d, k):
+            try:
+                return d[k]
+            except KeyError:
+                raise NotFound(k) from None
+        try:
+            find({}, "x")
+        except AppError as e:
+            print(type(e).__name__, e, e.key, e.args, e.__cause__, e.__suppress_context__)
+        def flow(n):
+            try:
+                if n == 0:
+                    return "zero"
+                if n == 1:
+                    raise ValueError("one")
+            except ValueError as e:
+                return f"handled {e}"
+            else:
+                return "else"
+            finally:
+                print("finally", n)
+        print(flow(0), flow(1), flow(2))
+        try:
+            try:
+                1 / 0
+            except ZeroDivisionError:
+                raise TypeError("during")
+        except TypeError as e:
+            print(repr(e), type(e.__context__).__name__)
+        for i in range(3):
+            try:
+                if i == 1:
+                    continue
+                print("body", i)
+            finally:
+                print("fin", i)
+        try:
+            raise KeyError("k")
+        except (IndexError, KeyError) as e:
+            print("tuple match", repr(e))
+        try:
+            [][1]
+        except LookupError as e:
+            print(e)
+        """,
+        """
+        class Resource:
+            def __init__(self, name): self.name = name
+            def __enter__(self):
+                print("enter", self.name)
+                return self
+            def __exit__(self, kind, value, tb):
+                print("exit", self.name, kind.__name__ if kind else None)
+                return kind is ValueError
+        with Resource("a") as a, Resource("b"):
+            print("body", a.name)
+        with Resource("c"):
+            raise ValueError("swallowed")
+        print("after")
+        def early():
+            with Resource("d"):
+                return "returned"
+        print(early())
+        """,
+        "def f(n):\n    return f(n + 1)\nf(0)\n",
+        "import sys\nprint('bye')\nsys.exit(3)\n",
+        "raise SystemExit('fatal: stop')\n",
+        "x = {'a': 1}\nprint(x['b'])\n",
+        "class E(Exception):\n    pass\nraise E('custom', 2)\n",
+        "print('a' + 1)\n",
+        "def f(:\n    pass\n",
+        "x = 1\n  y = 2\n",
+        "assert 1 + 1 == 3, 'math is broken'\n",
+        "print(undefined_name)\n",
+        "def f():\n    print(x)\n    x = 1\nf()\n",
+    ]
+
+    static let data = [
+        """
+        s = "  Hello, World  "
+        print(s.strip().lower().split(", "), s.count("l"), s.find("World"), s.replace("l", "L", 2))
+        print("-".join(["a", "b"]), "abc".upper().center(9, "*"), "x".zfill(4), "a,b,,c".split(","))
+        print(f"{3.14159:8.3f}|{42:>6}|{42:<6}|{'s':^5}|{1234567:,}|{0.5:.0%}|{255:#x}|{7:08b}")
+        print("%5.2f %d %s %r %x" % (2.5, 7, "s", "r", 255), "{} {name} {0}".format(1, name="n") if False else "{0} {name}".format(1, name="n"))
+        print(sorted({3, 1, 2}), {1, 2} | {3}, {1, 2} & {2}, {1, 2} - {2}, {1, 2} ^ {2, 3})
+        d = {"b": 2, "a": 1}
+        d.update(c=3)
+        print(d, list(d.keys()), list(d.values()), list(d.items()), d.get("z", 0), d.pop("a"), d)
+        print(d.keys(), d.items(), len(d), "b" in d, {k: v * 2 for k, v in d.items()})
+        xs = list(range(10))
+        xs[2:5] = ["a"]
+        del xs[-2:]
+        print(xs, xs[::2], xs[::-1][:3], xs.index("a"))
+        first, *middle, last = range(6)
+        print(first, middle, last)
+        print(sorted(["bb", "a", "ccc"], key=len, reverse=True), min([3, 1, 2]), max("abc"), sum([0.1] * 10))
+        print(list(enumerate("ab", 1)), list(map(str, [1, 2])), list(filter(None, [0, 1, 2])), list(reversed([1, 2, 3])))
+        print(any([]), all([]), divmod(-7, 2), pow(2, 10, 1000), abs(-3.5), round(2.675, 2), round(7.5), int("ff", 16), hex(255))
+        print(2 ** 100, 7 // -2, -7 % 3, 1 / 3, 10 ** -2, 0.1 + 0.2, float("inf"), 3 < 4 < 5 != 6)
+        print(chr(9731), ord("a"), repr("it's"), ascii("é"), str(b"") if False else "bytes skipped")
+        print(type(1), type(1.0), type(""), type([]), type(None), type(len), type(print))
+        if (n := len("walrus")) > 3:
+            print("walrus", n)
+        """,
+        """
+        import math, random, time
+        from collections import Counter, defaultdict, namedtuple, deque, OrderedDict
+        random.seed(42)
+        print(random.random(), random.randint(1, 100), random.choice("abcdef"), random.sample(range(100), 3))
+        xs = list(range(10)); random.shuffle(xs); print(xs)
+        print(math.sqrt(2), math.pi, math.floor(-2.5), math.gcd(12, 18), math.factorial(20), math.isclose(0.1 + 0.2, 0.3))
+        c = Counter("mississippi")
+        print(c, c.most_common(2))
+        d = defaultdict(list); d["k"].append(1); print(d)
+        Point = namedtuple("Point", ["x", "y"]); p = Point(1, 2); print(p, p.x + p.y, p._replace(y=5))
+        q = deque([1, 2]); q.appendleft(0); q.append(3); print(q, q.popleft())
+        t = time.perf_counter(); print(time.perf_counter() >= t)
+        """,
+    ]
+
+    func testCalls() throws { try assertSameAsPython(Self.calls) }
+    func testGenerators() throws { try assertSameAsPython(Self.generators) }
+    func testClasses() throws { try assertSameAsPython(Self.classes) }
+    func testExceptionsAndExitStatus() throws { try assertSameAsPython(Self.exceptions) }
+    func testDataTypesBuiltinsAndModules() throws { try assertSameAsPython(Self.data) }
+
+    /// The same programs with a collection every few allocations: values the collector cannot
+    /// see would be freed under them.
+    func testUnderTheCollectorsStressSwitch() throws {
+        try assertSameAsPython(Self.calls + Self.generators + Self.classes + Self.exceptions + Self.data, stressPeriod: 3)
+    }
+}
