@@ -49,6 +49,7 @@ enum FunctoolsCache {
         }
         cacheInfoType = makeCacheInfoType()
         wrapperType = NativeTypes.make("_lru_cache_wrapper")
+        for type in [decoratorType, cacheInfoType, wrapperType] { NativeTypes.setModule(type, "functools") }
         Natives.method(wrapperType, "__call__", callCached)
         Natives.method(wrapperType, "cache_info") { args throws(PythonError) in
             try args.expect(1...1)

@@ -12,20 +12,18 @@ enum Functools {
     static let wrapperUpdates = ["__dict__"]
 
     static func module() throws(PythonError) -> Value {
-        let partialType = makePartialType()
-        makeKeyWrapperType()
-        let updateWrapper = Natives.make("update_wrapper", updateWrapper)
-        updateWrapperEntry = updateWrapper.fields(NativeFunctionObject.self).pointee.entry.smallInt
-        let constants: [(String, Value)] = [
-            ("partial", partialType), ("update_wrapper", updateWrapper),
-            ("lru_cache", Natives.make("lru_cache", FunctoolsCache.lruCache)),
-            ("cache", Natives.make("cache", FunctoolsCache.cache)),
-            ("WRAPPER_ASSIGNMENTS", Tuple.make(wrapperAssignments.map { Interned.str($0) })),
-            ("WRAPPER_UPDATES", Tuple.make(wrapperUpdates.map { Interned.str($0) })),
+        let constants: [(String, () -> Value)] = [
+            ("partial", makePartialType),
+            ("WRAPPER_ASSIGNMENTS", { Tuple.make(wrapperAssignments.map { Interned.str($0) }) }),
+            ("WRAPPER_UPDATES", { Tuple.make(wrapperUpdates.map { Interned.str($0) }) }),
         ]
-        return Modules.native("functools", [
+        let module = Modules.native("functools", [
             ("reduce", reduce), ("cmp_to_key", cmpToKey), ("total_ordering", FunctoolsOrdering.totalOrdering), ("wraps", wraps),
-        ], constants: constants)
+            ("update_wrapper", updateWrapper), ("lru_cache", FunctoolsCache.lruCache), ("cache", FunctoolsCache.cache),
+        ], constants: NativeTypes.inModule("functools", constants))
+        let updateWrapperFunction = try Attributes.get(module, Interned.str("update_wrapper"))
+        updateWrapperEntry = updateWrapperFunction.fields(NativeFunctionObject.self).pointee.entry.smallInt
+        return module
     }
 
     /// `wraps(f)` is `partial(update_wrapper, wrapped=f)`; a fresh function object for the
@@ -148,6 +146,7 @@ enum Functools {
 
     private static func makeKeyWrapperType() {
         keyWrapper = NativeTypes.make("KeyWrapper")
+        NativeTypes.setModule(keyWrapper, "functools")
         Natives.method(keyWrapper, "__call__") { args throws(PythonError) in
             try args.expect(2...2, keywords: ["obj"])
             return NativeTypes.object(keyWrapper, a: NativeTypes.fields(args[0]).pointee.a, b: args[1])
@@ -169,6 +168,7 @@ enum Functools {
     private static func cmpToKey(_ args: NativeArguments) throws(PythonError) -> Value {
         try args.expect(1...1, keywords: ["mycmp"])
         guard let comparison = args.argument(0, "mycmp") else { throw PythonError(.typeError, "cmp_to_key() missing required argument 'mycmp' (pos 1)") }
+        if keyWrapper.isNull { makeKeyWrapperType() }
         return NativeTypes.object(keyWrapper, a: comparison)
     }
 }

@@ -5,20 +5,20 @@ import Runtime
 /// `Itertools*.swift` files beside it.
 enum Itertools {
     static func module() throws(PythonError) -> Value {
-        let types: [(String, Value)] = [
-            ("count", makeCountType()), ("cycle", makeCycleType()), ("repeat", makeRepeatType()),
-            ("islice", ItertoolsFilters.isliceType()), ("takewhile", ItertoolsFilters.takewhileType()),
-            ("dropwhile", ItertoolsFilters.dropwhileType()), ("compress", ItertoolsFilters.compressType()),
-            ("filterfalse", ItertoolsFilters.filterfalseType()),
-            ("chain", ItertoolsCombining.chainType()), ("zip_longest", ItertoolsCombining.zipLongestType()),
-            ("starmap", ItertoolsCombining.starmapType()), ("accumulate", ItertoolsCombining.accumulateType()),
-            ("pairwise", ItertoolsCombining.pairwiseType()),
-            ("product", ItertoolsCombinatorics.productType()), ("permutations", ItertoolsCombinatorics.permutationsType()),
-            ("combinations", ItertoolsCombinatorics.combinationsType()),
-            ("combinations_with_replacement", ItertoolsCombinatorics.combinationsWithReplacementType()),
-            ("groupby", ItertoolsSharing.groupbyType()),
+        let types: [(String, () -> Value)] = [
+            ("count", makeCountType), ("cycle", makeCycleType), ("repeat", makeRepeatType),
+            ("islice", ItertoolsFilters.isliceType), ("takewhile", ItertoolsFilters.takewhileType),
+            ("dropwhile", ItertoolsFilters.dropwhileType), ("compress", ItertoolsFilters.compressType),
+            ("filterfalse", ItertoolsFilters.filterfalseType),
+            ("chain", ItertoolsCombining.chainType), ("zip_longest", ItertoolsCombining.zipLongestType),
+            ("starmap", ItertoolsCombining.starmapType), ("accumulate", ItertoolsCombining.accumulateType),
+            ("pairwise", ItertoolsCombining.pairwiseType),
+            ("product", ItertoolsCombinatorics.productType), ("permutations", ItertoolsCombinatorics.permutationsType),
+            ("combinations", ItertoolsCombinatorics.combinationsType),
+            ("combinations_with_replacement", ItertoolsCombinatorics.combinationsWithReplacementType),
+            ("groupby", ItertoolsSharing.groupbyType),
         ]
-        return Modules.native("itertools", [("tee", ItertoolsSharing.tee)], constants: types)
+        return Modules.native("itertools", [("tee", ItertoolsSharing.tee)], constants: NativeTypes.inModule("itertools", types))
     }
 
     // MARK: count(start=0, step=1): `a` the next value, `b` the step

@@ -14,9 +14,9 @@ enum OperatorModule {
         let withoutDunder: Set = ["is_", "is_not", "truth", "countOf", "indexOf"]
         functions += functions.filter { !withoutDunder.contains($0.0) }
             .map { ("__\($0.0.hasSuffix("_") ? String($0.0.dropLast()) : $0.0)__", $0.1) }
-        return Modules.native("operator", functions, constants: [
-            ("itemgetter", makeItemgetterType()), ("attrgetter", makeAttrgetterType()), ("methodcaller", makeMethodcallerType()),
-        ])
+        return Modules.native("operator", functions, constants: NativeTypes.inModule("operator", [
+            ("itemgetter", makeItemgetterType), ("attrgetter", makeAttrgetterType), ("methodcaller", makeMethodcallerType),
+        ]))
     }
 
     private static func two(_ name: String, _ body: @escaping (Value, Value) throws(PythonError) -> Value) -> (String, NativeBody) {

@@ -77,6 +77,22 @@ enum NativeTypes {
         return type
     }
 
+    /// Module constants that are types of `module`: each is made as it goes into the module
+    /// and says where it lives, so its repr reads `<class 'itertools.count'>`.
+    static func inModule(_ module: String, _ constants: [(String, () -> Value)]) -> [(String, () -> Value)] {
+        constants.map { name, make in
+            (name, {
+                let value = make()
+                if value.kind == .type { setModule(value, module) }
+                return value
+            })
+        }
+    }
+
+    static func setModule(_ type: Value, _ module: String) {
+        try? Dict.set(type.fields(TypeObject.self).pointee.dict, Interned.str("__module__"), Interned.str(module))
+    }
+
     static func setRepr(_ type: Value, _ body: @escaping (Value) throws(PythonError) -> String) {
         reprBodies[type.bits] = body
     }

@@ -183,3 +183,5 @@ try:
     {K(1)}
 except TypeError as e:
     print("key hash", type(e).__name__, "unhashable" in str(e))
+print(functools.partial, type(fib.cache_info()) is not tuple, fib.cache_info() == tuple(fib.cache_info()), type(K))
+print(repr(partial(max, 1, key=abs)).replace(repr(max), "MAX"))

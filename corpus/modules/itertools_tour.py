@@ -88,3 +88,4 @@ print(type(chain()).__name__, type(islice([], 1)).__name__, type(groupby([])).__
 show("iter self", iter(c) is c, next(iter(cycle("q"))))
 show("dunder next", chain([9]).__next__())
 error("dunder next stop", lambda: chain().__next__())
+print(itertools.count, itertools.chain, itertools.groupby, itertools.zip_longest)

@@ -64,3 +64,4 @@ print("methodcaller", methodcaller("upper")("abc"), methodcaller("split", ",")("
 print(repr(methodcaller("scaled", 2, offset=1)), repr(methodcaller("upper")))
 error("methodcaller int", lambda: methodcaller(3))
 print("types", type(itemgetter(1)).__name__, type(attrgetter("x")).__name__, type(methodcaller("f")).__name__)
+print(operator.itemgetter, operator.attrgetter, operator.methodcaller)
