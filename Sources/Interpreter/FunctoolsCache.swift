@@ -51,6 +51,7 @@ enum FunctoolsCache {
         wrapperType = NativeTypes.make("_lru_cache_wrapper")
         for type in [decoratorType, cacheInfoType, wrapperType] { NativeTypes.setModule(type, "functools") }
         Natives.method(wrapperType, "__call__", callCached)
+        NativeTypes.bindsAsMethod(wrapperType)
         Natives.method(wrapperType, "cache_info") { args throws(PythonError) in
             try args.expect(1...1)
             return cacheInfo(args[0])

@@ -48,12 +48,14 @@ enum Functools {
     private static func reduce(_ args: NativeArguments) throws(PythonError) -> Value {
         try args.expect(2...3)
         let function = args[0]
-        var accumulated = args.positionalCount == 3 ? args[2] : Value.null
-        try Iteration.forEach(args[1]) { item throws(PythonError) in
-            accumulated = accumulated.isNull ? item : try Calls.call(function, accumulated, item)
-        }
+        let items = try Iteration.iterator(args[1])
+        var accumulated = args.positionalCount == 3 ? args[2] : try Iteration.next(items)
         if accumulated.isNull { throw PythonError(.typeError, "reduce() of empty iterable with no initial value") }
-        return accumulated
+        while true {
+            let item = try Iteration.next(items)
+            if item.isNull { return accumulated }
+            accumulated = try Calls.call(function, accumulated, item)
+        }
     }
 
     // MARK: partial(func, *args, **keywords): `a` the function, `b` the arguments, `c` the keywords

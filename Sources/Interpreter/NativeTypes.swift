@@ -35,6 +35,7 @@ enum NativeTypes {
             let function = InterpreterObjects.fields(args[0]).pointee.a
             return try Calls.call(function, args.base + 1, args.count - 1, keywordNames: args.keywordNames, stackTop: args.stackTop)
         }
+        bindsAsMethod(specialMethodType)
         let previousRepr = ObjectHooks.repr
         ObjectHooks.repr = { v throws(PythonError) in
             if let body = reprBodies[v.type.bits] { return try body(v) }
@@ -91,6 +92,16 @@ enum NativeTypes {
 
     static func setModule(_ type: Value, _ module: String) {
         try? Dict.set(type.fields(TypeObject.self).pointee.dict, Interned.str("__module__"), Interned.str(module))
+    }
+
+    /// `__get__`, so that a callable of `type` stored in a class binds to instances like a
+    /// function does, wherever attribute lookup honours the descriptor protocol.
+    static func bindsAsMethod(_ type: Value) {
+        Natives.method(type, "__get__") { args throws(PythonError) in
+            try args.expect(2...3)
+            if args[1].is(BuiltinTypes.none) { return args[0] }
+            return Callables.makeBoundMethod(args[0], receiver: args[1])
+        }
     }
 
     static func setRepr(_ type: Value, _ body: @escaping (Value) throws(PythonError) -> String) {
