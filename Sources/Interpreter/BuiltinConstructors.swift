@@ -138,13 +138,28 @@ enum BuiltinConstructors {
         case .int: return v
         case .bool: return Ints.unbool(v)
         case .float: return try Ints.make(truncating: Floats.value(v))
-        case .str: return try Ints.parse(Str.swiftString(v), base: 10)
+        case .str:
+            if let small = smallDecimal(v) { return small }
+            return try Ints.parse(Str.swiftString(v), base: 10)
         default:
             for name in ["__int__", "__index__", "__trunc__"] {
                 if let method = try Attributes.userSpecial(v, name) { return try Calls.call(method, v) }
             }
             throw PythonError(.typeError, "int() argument must be a string, a bytes-like object or a real number, not '\(TypeObjects.name(v.type))'")
         }
+    }
+
+    /// `int(text)` for a short run of ASCII digits, the common case, without the general parser.
+    private static func smallDecimal(_ s: Value) -> Value? {
+        let n = Str.count(s)
+        guard n > 0 && n <= 18 else { return nil }
+        var result = 0
+        for i in 0..<n {
+            let c = Str.codePoint(s, at: i)
+            guard c >= 0x30 && c <= 0x39 else { return nil }
+            result = result * 10 + Int(c - 0x30)
+        }
+        return Value(smallInt: result)
     }
 
     private static func makeFloat(_ args: NativeArguments) throws(PythonError) -> Value {

@@ -185,18 +185,8 @@ enum BuiltinMethods {
         for (name, atEnd) in [("startswith", false), ("endswith", true)] {
             method(name) { args throws(PythonError) in
                 try args.expect(2...4)
-                var subject = args[0]
-                if args.positionalCount > 2 {
-                    let slice = Slices.make(start: args[2], stop: args.argument(3) ?? BuiltinTypes.none, step: BuiltinTypes.none)
-                    subject = try Sequences.slice(subject, slice)
-                }
-                if args[1].kind == .tuple {
-                    for i in 0..<Tuple.count(args[1]) where try StrMethods.hasAffix(subject, Tuple.items(args[1])[i], atEnd: atEnd) {
-                        return BuiltinTypes.trueValue
-                    }
-                    return BuiltinTypes.falseValue
-                }
-                return Value.bool(try StrMethods.hasAffix(subject, args[1], atEnd: atEnd))
+                return Value.bool(try StrMethods.hasAffix(
+                    args[0], args[1], atEnd: atEnd, start: try optionalInt(args.argument(2)), end: try optionalInt(args.argument(3))))
             }
         }
         for (name, fromRight) in [("partition", false), ("rpartition", true)] {

@@ -186,7 +186,7 @@ enum Builtins {
             guard Ints.isInt(args[0]) else { throw PythonError(.typeError, "'\(TypeObjects.name(args[0].type))' object cannot be interpreted as an integer") }
             let v = Ints.unbool(args[0])
             guard v.isSmallInt, (0...0x10FFFF).contains(v.smallInt) else { throw PythonError(.valueError, "chr() arg not in range(0x110000)") }
-            return Str.make(codePoints: CollectionOfOne(UInt32(v.smallInt)))
+            return Str.character(UInt32(v.smallInt))
         }
         function("ord") { args throws(PythonError) in
             try args.expect(1...1)

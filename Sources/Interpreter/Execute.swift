@@ -121,12 +121,34 @@ func execute(
                     case 2, 15: sp[-1] = Ints.multiply(a, b); continue
                     default: break
                     }
+                } else if !(a.isSmallInt && b.isSmallInt), let x = floatOperand(a), let y = floatOperand(b) {
+                    // Float arithmetic, with an int on either side converted as Python does.
+                    switch argument {
+                    case 0, 13: sp[-1] = Floats.make(x + y); continue
+                    case 1, 14: sp[-1] = Floats.make(x - y); continue
+                    case 2, 15: sp[-1] = Floats.make(x * y); continue
+                    case 4, 17 where y != 0: sp[-1] = Floats.make(x / y); continue
+                    default: break
+                    }
                 }
                 sp[-1] = try Operators.binary(BinaryOperation(rawValue: Int32(argument))!, a, b)
             case .compare:
                 let b = pop(&sp)
                 let a = sp[-1]
-                if a.isSmallInt && b.isSmallInt {
+                if a.isObject && b.isObject && a.header.pointee.kind == .float && b.header.pointee.kind == .float
+                    && a.header.pointee.type.is(BuiltinTypes.float) && b.header.pointee.type.is(BuiltinTypes.float) {
+                    let x = Floats.value(a), y = Floats.value(b)
+                    let result: Bool
+                    switch argument {
+                    case 0: result = x < y
+                    case 1: result = x <= y
+                    case 2: result = x == y
+                    case 3: result = x != y
+                    case 4: result = x > y
+                    default: result = x >= y
+                    }
+                    sp[-1] = Value.bool(result)
+                } else if a.isSmallInt && b.isSmallInt {
                     let x = a.smallInt, y = b.smallInt
                     let result: Bool
                     switch argument {
@@ -357,6 +379,15 @@ func execute(
             reraising = false
         }
     }
+}
+
+/// A float operand of the fast path: an exact float, or a small int beside one. Nil for
+/// everything else, which takes the general path.
+@inline(__always)
+private func floatOperand(_ v: Value) -> Double? {
+    if v.isSmallInt { return Double(v.smallInt) }
+    guard v.header.pointee.type.is(BuiltinTypes.float) else { return nil }
+    return Floats.value(v)
 }
 
 @inline(__always)

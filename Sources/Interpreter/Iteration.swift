@@ -87,7 +87,7 @@ enum Iteration {
             let s = fields.pointee.a
             guard i < Str.count(s) else { return Value.null }
             fields.pointee.i = i + 1
-            return Str.make(codePoints: CollectionOfOne(Str.codePoint(s, at: i)))
+            return Str.character(Str.codePoint(s, at: i))
         case .rangeIterator:
             guard fields.pointee.j > 0 else { return Value.null }
             let v = fields.pointee.i

@@ -8,6 +8,9 @@ enum Operators {
     // MARK: Binary
 
     static func binary(_ operation: BinaryOperation, _ a: Value, _ b: Value) throws(PythonError) -> Value {
+        if isNumber(a) && isNumber(b), let runtimeOperator = runtimeOperator(operation.plain) {
+            return try Arithmetic.binary(runtimeOperator, a, b)
+        }
         if ObjectHooks.isUserObject(a) || ObjectHooks.isUserObject(b) {
             if let result = try userBinary(operation, a, b) { return result }
         }
@@ -50,6 +53,14 @@ enum Operators {
             }
             throw error
         }
+    }
+
+    /// An int, bool or float of the builtin types (not a subclass, which may override).
+    @inline(__always)
+    static func isNumber(_ v: Value) -> Bool {
+        if v.isSmallInt { return true }
+        let type = v.header.pointee.type
+        return type.is(BuiltinTypes.float) || type.is(BuiltinTypes.int) || type.is(BuiltinTypes.bool)
     }
 
     private static func isUnsupportedMessage(_ error: PythonError) -> Bool {
@@ -300,6 +311,15 @@ enum Operators {
     }
 
     static func setItem(_ object: Value, _ index: Value, _ value: Value) throws(PythonError) {
+        if index.isSmallInt && object.isObject && object.header.pointee.type.is(BuiltinTypes.list) {
+            var i = index.smallInt
+            let n = List.count(object)
+            if i < 0 { i += n }
+            if i >= 0 && i < n {
+                List.items(object)[i] = value
+                return
+            }
+        }
         if let method = try Attributes.userSpecial(object, "__setitem__") {
             _ = try Calls.call(method, object, index, value)
             return
@@ -349,22 +369,31 @@ enum Operators {
 /// where the collector sees them, then copied back.
 enum ListSlices {
     static func assign(_ list: Value, _ slice: Value, _ value: Value) throws(PythonError) {
-        let replacement = List.make()
-        try Iteration.forEach(value) { item throws(PythonError) in List.append(replacement, item) }
+        // The new items, as a list or tuple of their own (a copy when it is the list itself).
+        let replacement = (value.kind == .list || value.kind == .tuple) && !value.is(list)
+            ? value : try Iteration.list(value)
+        let newCount = replacement.kind == .list ? List.count(replacement) : Tuple.count(replacement)
+        let newItems = replacement.kind == .list ? List.items(replacement) : Tuple.items(replacement)
         let (start, stop, step) = try Slices.indices(slice, length: List.count(list))
         if step == 1 {
-            let result = List.make()
+            let end = max(start, stop)
+            if end - start == newCount {
+                // Same length: overwrite in place, the common `a[i:j] = b[j:i:-1]`.
+                for k in 0..<newCount { List.items(list)[start + k] = newItems[k] }
+                return
+            }
+            let result = List.make(capacity: List.count(list) - (end - start) + newCount)
             for i in 0..<start { List.append(result, List.items(list)[i]) }
-            for i in 0..<List.count(replacement) { List.append(result, List.items(replacement)[i]) }
-            for i in max(start, stop)..<max(List.count(list), max(start, stop)) { List.append(result, List.items(list)[i]) }
+            for k in 0..<newCount { List.append(result, newItems[k]) }
+            for i in end..<max(List.count(list), end) { List.append(result, List.items(list)[i]) }
             replaceContents(of: list, with: result)
             return
         }
         let positions = Array(stride(from: start, to: stop, by: step))
-        guard positions.count == List.count(replacement) else {
-            throw PythonError(.valueError, "attempt to assign sequence of size \(List.count(replacement)) to extended slice of size \(positions.count)")
+        guard positions.count == newCount else {
+            throw PythonError(.valueError, "attempt to assign sequence of size \(newCount) to extended slice of size \(positions.count)")
         }
-        for (i, p) in positions.enumerated() { List.items(list)[p] = List.items(replacement)[i] }
+        for (k, p) in positions.enumerated() { List.items(list)[p] = newItems[k] }
     }
 
     static func delete(_ list: Value, _ slice: Value) throws(PythonError) {

@@ -13,7 +13,7 @@ public enum Iterables {
             while i < Tuple.count(iterable), try body(Tuple.items(iterable)[i]) { i += 1 }
         case .str:
             var i = 0
-            while i < Str.count(iterable), try body(Str.make(codePoints: [Str.codePoint(iterable, at: i)])) { i += 1 }
+            while i < Str.count(iterable), try body(Str.character(Str.codePoint(iterable, at: i))) { i += 1 }
         case .range:
             var i = Value(smallInt: 0)
             while Ints.compare(i, Ranges.length(iterable)) < 0, try body(Ranges.item(iterable, at: i)) { i = Ints.add(i, Value(smallInt: 1)) }

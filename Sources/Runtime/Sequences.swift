@@ -27,7 +27,7 @@ public enum Sequences {
         if index.kind == .slice { return try slice(s, index) }
         let i = try position(s, index)
         switch s.kind {
-        case .str: return Str.make(codePoints: [Str.codePoint(s, at: i)])
+        case .str: return Str.character(Str.codePoint(s, at: i))
         case .list: return List.items(s)[i]
         default: return Tuple.items(s)[i]
         }
@@ -41,36 +41,41 @@ public enum Sequences {
         }
         let n = length(s)
         let raw = Ints.unbool(index)
-        let outOfRange = PythonError(.indexError, "\(kindName(s)) index out of range")
         guard raw.isSmallInt else {
             // A big int that still fits a machine word is merely out of range.
-            if Ints.mpzFitsMachineInt(raw) { throw outOfRange }
+            if Ints.mpzFitsMachineInt(raw) { throw outOfRange(s) }
             throw PythonError(.indexError, "cannot fit 'int' into an index-sized integer")
         }
         var i = raw.smallInt
         if i < 0 { i += n }
-        guard i >= 0 && i < n else { throw outOfRange }
+        guard i >= 0 && i < n else { throw outOfRange(s) }
         return i
+    }
+
+    /// Made only when it is thrown: an exception is an allocation, and indexing is hot.
+    static func outOfRange(_ s: Value) -> PythonError {
+        PythonError(.indexError, "\(kindName(s)) index out of range")
     }
 
     /// `s[start:stop:step]` as a new sequence of the same kind.
     public static func slice(_ s: Value, _ slice: Value) throws(PythonError) -> Value {
         let (start, stop, step) = try Slices.indices(slice, length: length(s))
-        var positions: [Int] = []
-        var i = start
-        while step > 0 ? i < stop : i > stop {
-            positions.append(i)
-            i += step
-        }
+        let count = step > 0 ? max(0, (stop - start + step - 1) / step) : max(0, (start - stop - step - 1) / -step)
         switch s.kind {
-        case .str: return Str.make(codePoints: positions.map { Str.codePoint(s, at: $0) })
+        case .str:
+            var points: [UInt32] = []
+            points.reserveCapacity(count)
+            for k in 0..<count { points.append(Str.codePoint(s, at: start + k * step)) }
+            return Str.make(codePoints: points)
         case .list:
-            let result = List.make(capacity: positions.count)
-            for p in positions { List.append(result, List.items(s)[p]) }
+            let result = List.make(capacity: count)
+            let items = List.items(s)
+            for k in 0..<count { List.append(result, items[start + k * step]) }
             return result
         default:
-            let result = Tuple.allocate(count: positions.count)
-            for (k, p) in positions.enumerated() { Tuple.items(result)[k] = Tuple.items(s)[p] }
+            let result = Tuple.allocate(count: count)
+            let items = Tuple.items(s), target = Tuple.items(result)
+            for k in 0..<count { target[k] = items[start + k * step] }
             return result
         }
     }

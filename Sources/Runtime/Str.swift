@@ -2,8 +2,31 @@ import Glibc
 
 /// Python str: immutable code points, indexed in O(1).
 public enum Str {
-    /// A str of the given code points.
-    public static func make<C: Collection>(codePoints: C) -> Value where C.Element == UInt32 {
+    /// A str of the given code points. Upper layers call the array forms: a generic call
+    /// across modules would run unspecialized, looking up type metadata at every call.
+    public static func make(codePoints: [UInt32]) -> Value { make(points: codePoints) }
+
+    public static func make(codePoints: ArraySlice<UInt32>) -> Value { make(points: codePoints) }
+
+    /// The one-character str `c`; the first 256 are made once and shared, as CPython does.
+    public static func character(_ c: UInt32) -> Value {
+        if c < 256 {
+            if latin1.isEmpty {
+                for point in 0..<UInt32(256) {
+                    let value = make(points: CollectionOfOne(point))
+                    Collector.addPermanentRoot(value)
+                    latin1.append(value)
+                }
+            }
+            return latin1[Int(c)]
+        }
+        return make(points: CollectionOfOne(c))
+    }
+
+    /// Permanent roots, so keeping them here is safe.
+    nonisolated(unsafe) private static var latin1: [Value] = []
+
+    static func make<C: Collection>(points codePoints: C) -> Value where C.Element == UInt32 {
         let widest = codePoints.max() ?? 0
         let width = widest < 0x100 ? 1 : (widest < 0x10000 ? 2 : 4)
         let object = allocate(count: codePoints.count, width: width)
@@ -31,7 +54,7 @@ public enum Str {
         }), let ascii {
             return ascii
         }
-        return make(codePoints: string.unicodeScalars.map(\.value))
+        return make(points: string.unicodeScalars.map(\.value))
     }
 
     /// An uninitialised str of `count` code units of `width` bytes.

@@ -219,18 +219,27 @@ public enum StrMethods {
     }
 
     /// `s.startswith(prefix)` / `s.endswith(suffix)`, with a str or a tuple of strs.
-    public static func hasAffix(_ s: Value, _ affix: Value, atEnd: Bool) throws(PythonError) -> Bool {
+    public static func hasAffix(_ s: Value, _ affix: Value, atEnd: Bool, start: Int? = nil, end: Int? = nil) throws(PythonError) -> Bool {
         if affix.kind == .tuple {
-            for i in 0..<Tuple.count(affix) where try hasAffix(s, Tuple.items(affix)[i], atEnd: atEnd) { return true }
+            for i in 0..<Tuple.count(affix) where try hasAffix(s, Tuple.items(affix)[i], atEnd: atEnd, start: start, end: end) {
+                return true
+            }
             return false
         }
         guard affix.kind == .str else {
             let name = atEnd ? "endswith" : "startswith"
             throw PythonError(.typeError, "\(name) first arg must be str or a tuple of str, not \(TypeObjects.name(affix.type))")
         }
-        let text = codePoints(s), part = codePoints(affix)
-        if part.count > text.count { return false }
-        return atEnd ? text.suffix(part.count).elementsEqual(part) : text.prefix(part.count).elementsEqual(part)
+        // CPython's index adjustment: negative indexes count from the end; `end` is clamped,
+        // `start` is not, so a start past the end matches nothing, not even "".
+        let n = Str.count(s), length = Str.count(affix)
+        var low = start ?? 0, high = end ?? n
+        if high > n { high = n } else if high < 0 { high = max(0, high + n) }
+        if low < 0 { low = max(0, low + n) }
+        guard high - low >= length else { return false }
+        let offset = atEnd ? high - length : low
+        for i in 0..<length where Str.codePoint(s, at: offset + i) != Str.codePoint(affix, at: i) { return false }
+        return true
     }
 
     /// `s.partition(sep)` / `s.rpartition(sep)`.
@@ -280,6 +289,7 @@ public enum StrMethods {
     public static func test(_ s: Value, _ predicate: Predicate) -> Bool {
         let text = codePoints(s)
         if text.isEmpty { return false }
+        if text.allSatisfy({ $0 < 0x80 }), let answer = testASCII(text, predicate) { return answer }
         let scalars = text.map { Unicode.Scalar($0) ?? "\u{FFFD}" }
         switch predicate {
         case .decimal: return scalars.allSatisfy { $0.properties.numericType == .decimal }
@@ -312,6 +322,23 @@ public enum StrMethods {
                 }
             }
             return sawCased
+        }
+    }
+
+    /// The predicates on ASCII text, without Unicode property lookups; nil for the ones whose
+    /// ASCII answer needs the general rule (title case).
+    static func testASCII(_ text: [UInt32], _ predicate: Predicate) -> Bool? {
+        func isDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
+        func isUpper(_ c: UInt32) -> Bool { c >= 0x41 && c <= 0x5A }
+        func isLower(_ c: UInt32) -> Bool { c >= 0x61 && c <= 0x7A }
+        switch predicate {
+        case .decimal, .digit, .numeric: return text.allSatisfy(isDigit)
+        case .alpha: return text.allSatisfy { isUpper($0) || isLower($0) }
+        case .alnum: return text.allSatisfy { isUpper($0) || isLower($0) || isDigit($0) }
+        case .space: return text.allSatisfy(isSpace)
+        case .upper: return text.contains(where: isUpper) && !text.contains(where: isLower)
+        case .lower: return text.contains(where: isLower) && !text.contains(where: isUpper)
+        case .title: return nil
         }
     }
 
