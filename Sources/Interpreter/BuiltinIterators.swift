@@ -62,6 +62,7 @@ enum BuiltinIterators {
             let item = try Calls.call(fields.pointee.a)
             if try Objects.equal(item, fields.pointee.b) { return Value.null }
             return item
+        case .nativeIterator: return try NativeTypes.next(it)
         default:
             throw PythonError(.typeError, "'\(TypeObjects.name(it.type))' object is not an iterator")
         }

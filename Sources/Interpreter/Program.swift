@@ -147,7 +147,9 @@ enum Setup {
 /// Modules written against the interpreter's native API (itertools, functools, collections,
 /// operator), registered by name.
 enum NativeModules {
-    nonisolated(unsafe) static var builders: [String: () throws(PythonError) -> Value] = [:]
+    nonisolated(unsafe) static var builders: [String: () throws(PythonError) -> Value] = [
+        "itertools": Itertools.module, "functools": Functools.module, "operator": OperatorModule.module,
+    ]
 }
 
 extension Program {
