@@ -90,7 +90,7 @@ enum Attributes {
         }
         let own = try ownAttribute(object, name)
         if !own.isNull { return own }
-        if !descriptor.isNull { return bind(descriptor, to: object, type: type) }
+        if !descriptor.isNull { return try bind(descriptor, to: object, type: type) }
         return try BuiltinAttributes.get(object, name)
     }
 
@@ -145,7 +145,7 @@ enum Attributes {
                     return InterpreterObjects.tag(found) == .staticMethod ? InterpreterObjects.fields(found).pointee.a : found
                 }
                 if isDataDescriptor(found) { return try Calls.call(InterpreterObjects.fields(found).pointee.a, receiver) }
-                return bind(found, to: receiver, type: receiverType)
+                return try bind(found, to: receiver, type: receiverType)
             }
             i += 1
         }
@@ -157,7 +157,7 @@ enum Attributes {
     }
 
     /// What a type attribute becomes when read through an instance.
-    static func bind(_ descriptor: Value, to object: Value, type: Value) -> Value {
+    static func bind(_ descriptor: Value, to object: Value, type: Value) throws(PythonError) -> Value {
         guard descriptor.isObject, !descriptor.isNull else { return descriptor }
         switch descriptor.header.pointee.kind {
         case .function:
@@ -168,11 +168,20 @@ enum Attributes {
             switch InterpreterObjects.tag(descriptor) {
             case .classMethod: return Callables.makeBoundMethod(InterpreterObjects.fields(descriptor).pointee.a, receiver: type)
             case .staticMethod: return InterpreterObjects.fields(descriptor).pointee.a
-            default: return descriptor
+            default: return try descriptorGet(descriptor, object, type)
             }
         default:
-            return descriptor
+            return try descriptorGet(descriptor, object, type)
         }
+    }
+
+    /// The descriptor protocol for anything else on a type: `__get__(instance, owner)` if its
+    /// class has one (an `lru_cache` wrapper binds to the instance like a function).
+    private static func descriptorGet(_ descriptor: Value, _ object: Value, _ type: Value) throws(PythonError) -> Value {
+        guard descriptor.isObject, !descriptor.header.pointee.type.is(BuiltinTypes.type) else { return descriptor }
+        let get = try lookup(descriptor.type, Interned.str("__get__"))
+        guard !get.isNull else { return descriptor }
+        return try Calls.call(get, descriptor, object, type)
     }
 
     /// For `obj.name(...)`: the function and whether `obj` goes in as the first argument,

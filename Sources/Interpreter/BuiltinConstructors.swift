@@ -39,7 +39,7 @@ enum BuiltinConstructors {
         define(BuiltinTypes.tuple) { args throws(PythonError) in
             try args.expect(0...1)
             if args.positionalCount == 0 { return Tuple.make() }
-            if args[0].kind == .tuple { return args[0] }
+            if args[0].isObject && args[0].header.pointee.type.is(BuiltinTypes.tuple) { return args[0] }
             let list = try Iteration.list(args[0])
             return Tuple.make(Array(UnsafeBufferPointer(start: List.items(list), count: List.count(list))))
         }

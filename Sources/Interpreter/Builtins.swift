@@ -68,11 +68,14 @@ enum Builtins {
             return try Arithmetic.divmod(args[0], args[1])
         }
         function("pow") { args throws(PythonError) in
-            try args.expect(2...3, keywords: ["base", "exp", "mod"])
-            if args.positionalCount == 3 && !args[2].is(BuiltinTypes.none) {
-                return try Arithmetic.power(args[0], args[1], modulo: args[2])
+            try args.expect(0...3, keywords: ["base", "exp", "mod"])
+            guard let base = args.argument(0, "base"), let exponent = args.argument(1, "exp") else {
+                throw PythonError(.typeError, "pow() missing required argument '\(args.argument(0, "base") == nil ? "base" : "exp")'")
             }
-            return try Operators.binary(.power, args[0], args[1])
+            if let modulus = args.argument(2, "mod"), !modulus.is(BuiltinTypes.none) {
+                return try Arithmetic.power(base, exponent, modulo: modulus)
+            }
+            return try Operators.binary(.power, base, exponent)
         }
         function("round", round)
         function("isinstance") { args throws(PythonError) in

@@ -8,7 +8,7 @@ enum ContextManagers {
               let exit = try Attributes.lookupSpecial(manager, "__exit__") else {
             throw PythonError(.typeError, "'\(TypeObjects.name(manager.type))' object does not support the context manager protocol")
         }
-        let boundExit = Attributes.bind(exit, to: manager, type: manager.type)
+        let boundExit = try Attributes.bind(exit, to: manager, type: manager.type)
         let entered = try Calls.call(enter, manager)
         return (boundExit, entered)
     }
