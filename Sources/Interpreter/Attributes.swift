@@ -25,7 +25,11 @@ enum Attributes {
 
     /// A special method of `v`'s type, defined in Python or builtin; nil if absent.
     static func lookupSpecial(_ v: Value, _ name: String) throws(PythonError) -> Value? {
-        let found = try lookup(v.type, Interned.str(name))
+        try lookupSpecial(v, interned: Interned.str(name))
+    }
+
+    static func lookupSpecial(_ v: Value, interned name: Value) throws(PythonError) -> Value? {
+        let found = try lookup(v.type, name)
         return found.isNull ? nil : found
     }
 
@@ -33,8 +37,23 @@ enum Attributes {
     /// runtime already implements for its own types).
     static func userSpecial(_ v: Value, _ name: String) throws(PythonError) -> Value? {
         guard ObjectHooks.isUserObject(v) else { return nil }
-        let found = try lookup(v.type, Interned.str(name))
+        return try userSpecial(v, interned: Interned.str(name))
+    }
+
+    /// The same with the name already interned.
+    static func userSpecial(_ v: Value, interned name: Value) throws(PythonError) -> Value? {
+        guard ObjectHooks.isUserObject(v) else { return nil }
+        let found = try cachedLookup(v.type, name)
         guard !found.isNull, found.isSmallInt || found.kind != .nativeFunction else { return nil }
+        return found
+    }
+
+    /// `lookup` through `SpecialMethodCache`, for names looked up again and again on the same
+    /// classes (`__init__`, `__new__`, operator methods, descriptors of stored attributes).
+    static func cachedLookup(_ type: Value, _ name: Value) throws(PythonError) -> Value {
+        if let cached = SpecialMethodCache.find(type, name) { return cached }
+        let found = try lookup(type, name)
+        SpecialMethodCache.remember(type, name, found)
         return found
     }
 
@@ -54,7 +73,7 @@ enum Attributes {
         if object.isObject && object.header.pointee.kind == .instance {
             let shape = Instances.shape(object)
             let index = Shapes.index(of: name, in: shape)
-            if index >= 0, !isDataDescriptor(try lookup(object.type, name)) {
+            if index >= 0, !isDataDescriptor(try cachedLookup(object.type, name)) {
                 cache.pointee.form = instanceSlot
                 cache.pointee.key = shape.bits
                 cache.pointee.version = VM.typeEpoch
@@ -69,7 +88,7 @@ enum Attributes {
     static func get(_ object: Value, _ name: Value) throws(PythonError) -> Value {
         let found = try find(object, name)
         if !found.isNull { return found }
-        if let getattr = try userSpecial(object, "__getattr__") {
+        if let getattr = try userSpecial(object, interned: SpecialNames.getattr) {
             return try Calls.call(getattr, object, name)
         }
         throw missing(object, name)
@@ -84,7 +103,7 @@ enum Attributes {
         default: break
         }
         let type = object.type
-        let descriptor = try lookup(type, name)
+        let descriptor = try cachedLookup(type, name)
         if isDataDescriptor(descriptor) {
             return try Calls.call(InterpreterObjects.fields(descriptor).pointee.a, object)
         }
@@ -225,8 +244,8 @@ enum Attributes {
         }
         try set(object, cache.pointee.name, value)
         if object.isObject && object.header.pointee.kind == .instance,
-           !isDataDescriptor(try lookup(object.type, cache.pointee.name)),
-           try userSpecial(object, "__setattr__") == nil {
+           !isDataDescriptor(try cachedLookup(object.type, cache.pointee.name)),
+           try userSpecial(object, interned: SpecialNames.setattr) == nil {
             let shape = Instances.shape(object)
             cache.pointee.form = instanceSlot
             cache.pointee.key = shape.bits
@@ -247,9 +266,9 @@ enum Attributes {
             VM.typeEpoch &+= 1
             return
         case .instance:
-            let descriptor = try lookup(object.type, name)
+            let descriptor = try cachedLookup(object.type, name)
             if isDataDescriptor(descriptor) { return try callSetter(descriptor, object, value, name) }
-            if let setattr = try userSpecial(object, "__setattr__") {
+            if let setattr = try userSpecial(object, interned: SpecialNames.setattr) {
                 _ = try Calls.call(setattr, object, name, value)
                 return
             }
@@ -328,5 +347,43 @@ enum Attributes {
             return PythonError(.attributeError, "'\(type)' object attribute '\(attribute)' is read-only")
         }
         return PythonError(.attributeError, "'\(type)' object has no attribute '\(attribute)'")
+    }
+}
+
+/// What `userSpecial` found for a class and a name, while the type epoch holds: a class's
+/// special methods are looked up on every operator applied to its instances, and a walk of
+/// the MRO's dicts per `+` would dominate. The functions stay alive in the class dicts for as
+/// long as the epoch is unchanged, so keeping their words here is safe.
+enum SpecialMethodCache {
+    /// A direct-mapped table: a collision just replaces the older answer.
+    struct Entry {
+        var type: UInt64 = 0
+        var name: UInt64 = 0
+        var method: UInt64 = 0
+    }
+
+    static let size = 1024
+    nonisolated(unsafe) private static var entries = [Entry](repeating: Entry(), count: size)
+    nonisolated(unsafe) private static var epoch: UInt64 = 0
+
+    @inline(__always)
+    private static func slot(_ type: Value, _ name: Value) -> Int {
+        Int(truncatingIfNeeded: ((type.bits >> 4) &* 31 &+ (name.bits >> 4)) & UInt64(size - 1))
+    }
+
+    /// The method (null when the class has none), or nil when not known yet.
+    @inline(__always)
+    static func find(_ type: Value, _ name: Value) -> Value? {
+        guard epoch == VM.typeEpoch else {
+            for i in 0..<size { entries[i] = Entry() }
+            epoch = VM.typeEpoch
+            return nil
+        }
+        let entry = entries[slot(type, name)]
+        return entry.type == type.bits && entry.name == name.bits ? Value(bits: entry.method) : nil
+    }
+
+    static func remember(_ type: Value, _ name: Value, _ method: Value) {
+        entries[slot(type, name)] = Entry(type: type.bits, name: name.bits, method: method.bits)
     }
 }

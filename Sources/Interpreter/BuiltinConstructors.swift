@@ -171,7 +171,7 @@ enum BuiltinConstructors {
         case .int, .bool: return Floats.make(try Ints.toDouble(Ints.unbool(v)))
         case .str: return Floats.make(try Floats.parse(Str.swiftString(v)))
         default:
-            if let method = try Attributes.userSpecial(v, "__float__") { return try Calls.call(method, v) }
+            if let method = try Attributes.userSpecial(v, interned: SpecialNames.float) { return try Calls.call(method, v) }
             throw PythonError(.typeError, "float() argument must be a string or a real number, not '\(TypeObjects.name(v.type))'")
         }
     }

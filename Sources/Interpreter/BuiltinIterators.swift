@@ -96,7 +96,7 @@ enum BuiltinIterators {
     static func reversed(_ args: NativeArguments) throws(PythonError) -> Value {
         try args.expect(1...1)
         let sequence = args[0]
-        if let method = try Attributes.userSpecial(sequence, "__reversed__") { return try Calls.call(method, sequence) }
+        if let method = try Attributes.userSpecial(sequence, interned: SpecialNames.reversed) { return try Calls.call(method, sequence) }
         switch sequence.kind {
         case .list, .tuple, .str, .range:
             let n = try Operators.length(sequence)
@@ -105,7 +105,7 @@ enum BuiltinIterators {
             let keys = try Iteration.list(sequence)
             return InterpreterObjects.make(.reversedIterator, type: InterpreterTypes.reversed, a: keys, i: List.count(keys) - 1)
         default:
-            if try Attributes.userSpecial(sequence, "__getitem__") != nil, try Attributes.userSpecial(sequence, "__len__") != nil {
+            if try Attributes.userSpecial(sequence, interned: SpecialNames.getitem) != nil, try Attributes.userSpecial(sequence, interned: SpecialNames.len) != nil {
                 let n = try Operators.length(sequence)
                 return InterpreterObjects.make(.reversedIterator, type: InterpreterTypes.reversed, a: sequence, i: n - 1)
             }

@@ -57,13 +57,13 @@ enum Builtins {
         }
         function("abs") { args throws(PythonError) in
             try args.expect(1...1)
-            if let method = try Attributes.userSpecial(args[0], "__abs__") { return try Calls.call(method, args[0]) }
+            if let method = try Attributes.userSpecial(args[0], interned: SpecialNames.abs) { return try Calls.call(method, args[0]) }
             return try Arithmetic.absolute(args[0])
         }
         function("divmod") { args throws(PythonError) in
             try args.expect(2...2)
             if ObjectHooks.isUserObject(args[0]) || ObjectHooks.isUserObject(args[1]) {
-                if let method = try Attributes.userSpecial(args[0], "__divmod__") { return try Calls.call(method, args[0], args[1]) }
+                if let method = try Attributes.userSpecial(args[0], interned: SpecialNames.divmod) { return try Calls.call(method, args[0], args[1]) }
             }
             return try Arithmetic.divmod(args[0], args[1])
         }
@@ -94,7 +94,7 @@ enum Builtins {
             if kind == .function || kind == .nativeFunction || kind == .boundMethod || kind == .type {
                 return BuiltinTypes.trueValue
             }
-            return Value.bool(try Attributes.lookupSpecial(v, "__call__") != nil)
+            return Value.bool(try Attributes.lookupSpecial(v, interned: SpecialNames.call) != nil)
         }
         function("getattr") { args throws(PythonError) in
             try args.expect(2...3)
@@ -136,7 +136,7 @@ enum Builtins {
         }
         function("next") { args throws(PythonError) in
             try args.expect(1...2)
-            if !Iteration.isIterator(args[0]), try Attributes.lookupSpecial(args[0], "__next__") == nil {
+            if !Iteration.isIterator(args[0]), try Attributes.lookupSpecial(args[0], interned: SpecialNames.next) == nil {
                 throw PythonError(.typeError, "'\(TypeObjects.name(args[0].type))' object is not an iterator")
             }
             if Generators.isGenerator(args[0]) && args.positionalCount == 1 {
@@ -246,7 +246,7 @@ enum Builtins {
         try args.expect(1...2, keywords: ["ndigits"])
         let number = args[0]
         let digits = args.argument(1, "ndigits")
-        if let method = try Attributes.userSpecial(number, "__round__") {
+        if let method = try Attributes.userSpecial(number, interned: SpecialNames.round) {
             return digits == nil ? try Calls.call(method, number) : try Calls.call(method, number, digits!)
         }
         return try Arithmetic.round(number, digits: digits.flatMap { $0.is(BuiltinTypes.none) ? nil : $0 })
@@ -309,7 +309,7 @@ enum Builtins {
         try args.expect(1...1)
         var v = args[0]
         if !Ints.isInt(v) {
-            guard let index = try Attributes.userSpecial(v, "__index__") else {
+            guard let index = try Attributes.userSpecial(v, interned: SpecialNames.index) else {
                 throw PythonError(.typeError, "'\(TypeObjects.name(v.type))' object cannot be interpreted as an integer")
             }
             v = try Calls.call(index, v)

@@ -31,7 +31,7 @@ enum Calls {
         case .type:
             return try Classes.call(callable, arguments, count, keywordNames: keywordNames, stackTop: stackTop)
         default:
-            guard let method = try Attributes.lookupSpecial(callable, "__call__") else { throw notCallable(callable) }
+            guard let method = try Attributes.lookupSpecial(callable, interned: SpecialNames.call) else { throw notCallable(callable) }
             return try withReceiver(callable, arguments, count, stackTop) { args, n, top throws(PythonError) in
                 try call(method, args, n, keywordNames: keywordNames, stackTop: top)
             }

@@ -102,7 +102,7 @@ enum Classes {
         }
         let instance = try allocate(type, arguments, count, keywordNames: keywordNames, stackTop: stackTop)
         guard instance.type.is(type) || TypeObjects.isSubtype(instance.type, of: type) else { return instance }
-        let initializer = try Attributes.lookup(type, Interned.str("__init__"))
+        let initializer = try Attributes.cachedLookup(type, SpecialNames.initializer)
         guard !initializer.isNull else { return instance }
         let result = try Calls.withReceiver(instance, arguments, count, stackTop) { args, n, top throws(PythonError) in
             try Calls.call(initializer, args, n, keywordNames: keywordNames, stackTop: top)
@@ -118,7 +118,7 @@ enum Classes {
         _ type: Value, _ arguments: UnsafeMutablePointer<Value>, _ count: Int, keywordNames: Value,
         stackTop: UnsafeMutablePointer<Value>
     ) throws(PythonError) -> Value {
-        let new = try Attributes.lookup(type, Interned.str("__new__"))
+        let new = try Attributes.cachedLookup(type, SpecialNames.constructor)
         if !new.isNull && new.kind != .nativeFunction {
             let function = InterpreterObjects.tag(new) == .staticMethod ? InterpreterObjects.fields(new).pointee.a : new
             return try Calls.withReceiver(type, arguments, count, stackTop) { args, n, top throws(PythonError) in

@@ -4,8 +4,8 @@ import Runtime
 enum ContextManagers {
     /// `__enter__()` of the manager, and its `__exit__` bound to it.
     static func enter(_ manager: Value, stackTop: UnsafeMutablePointer<Value>) throws(PythonError) -> (Value, Value) {
-        guard let enter = try Attributes.lookupSpecial(manager, "__enter__"),
-              let exit = try Attributes.lookupSpecial(manager, "__exit__") else {
+        guard let enter = try Attributes.lookupSpecial(manager, interned: SpecialNames.enter),
+              let exit = try Attributes.lookupSpecial(manager, interned: SpecialNames.exit) else {
             throw PythonError(.typeError, "'\(TypeObjects.name(manager.type))' object does not support the context manager protocol")
         }
         let boundExit = try Attributes.bind(exit, to: manager, type: manager.type)

@@ -12,9 +12,9 @@ enum Iteration {
             default: break
             }
         }
-        if let method = try Attributes.userSpecial(v, "__iter__") {
+        if let method = try Attributes.userSpecial(v, interned: SpecialNames.iter) {
             let it = try Calls.call(method, v)
-            if !isIterator(it), try Attributes.lookupSpecial(it, "__next__") == nil {
+            if !isIterator(it), try Attributes.lookupSpecial(it, interned: SpecialNames.next) == nil {
                 throw PythonError(.typeError, "iter() returned non-iterator of type '\(TypeObjects.name(it.type))'")
             }
             return it
@@ -111,7 +111,7 @@ enum Iteration {
     }
 
     private static func userNext(_ it: Value) throws(PythonError) -> Value {
-        guard let method = try Attributes.lookupSpecial(it, "__next__") else {
+        guard let method = try Attributes.lookupSpecial(it, interned: SpecialNames.next) else {
             throw PythonError(.typeError, "'\(TypeObjects.name(it.type))' object is not an iterator")
         }
         do throws(PythonError) {

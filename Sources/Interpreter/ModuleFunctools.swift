@@ -40,7 +40,7 @@ enum Functools {
     static func isCallable(_ v: Value) throws(PythonError) -> Bool {
         let kind = v.kind
         if kind == .function || kind == .nativeFunction || kind == .boundMethod || kind == .type { return true }
-        return try Attributes.lookupSpecial(v, "__call__") != nil
+        return try Attributes.lookupSpecial(v, interned: SpecialNames.call) != nil
     }
 
     // MARK: reduce(function, iterable[, initial])

@@ -62,7 +62,7 @@ enum OperatorModule {
             one("invert") { v throws(PythonError) in try Operators.invert(v) },
             one("inv") { v throws(PythonError) in try Operators.invert(v) },
             one("abs") { v throws(PythonError) in
-                if let method = try Attributes.userSpecial(v, "__abs__") { return try Calls.call(method, v) }
+                if let method = try Attributes.userSpecial(v, interned: SpecialNames.abs) { return try Calls.call(method, v) }
                 return try Arithmetic.absolute(v)
             },
             one("not_") { v throws(PythonError) in Value.bool(!(try Operators.isTrue(v))) },
@@ -79,7 +79,7 @@ enum OperatorModule {
 
     private static func index(_ v: Value) throws(PythonError) -> Value {
         if Ints.isInt(v) { return Ints.unbool(v) }
-        if let method = try Attributes.userSpecial(v, "__index__") {
+        if let method = try Attributes.userSpecial(v, interned: SpecialNames.index) {
             let result = try Calls.call(method, v)
             guard Ints.isInt(result) else {
                 throw PythonError(.typeError, "__index__ returned non-int (type \(TypeObjects.name(result.type)))")

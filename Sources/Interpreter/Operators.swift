@@ -87,13 +87,13 @@ enum Operators {
 
     /// The special-method protocol; nil when neither operand handles the operation.
     private static func userBinary(_ operation: BinaryOperation, _ a: Value, _ b: Value) throws(PythonError) -> Value? {
-        let stem = operation.methodStem
-        if operation.isInPlace, let method = try Attributes.userSpecial(a, "__i\(stem)__") {
+        let names = SpecialNames.binary[Int(operation.plain.rawValue)]
+        if operation.isInPlace, let method = try Attributes.userSpecial(a, interned: names.inPlace) {
             let result = try Calls.call(method, a, b)
             if !result.is(BuiltinTypes.notImplemented) { return result }
         }
-        let forward = try Attributes.userSpecial(a, "__\(stem)__")
-        let reflected = a.type.is(b.type) ? nil : try Attributes.userSpecial(b, "__r\(stem)__")
+        let forward = try Attributes.userSpecial(a, interned: names.forward)
+        let reflected = a.type.is(b.type) ? nil : try Attributes.userSpecial(b, interned: names.reflected)
         if let reflected, TypeObjects.isSubtype(b.type, of: a.type) {
             let result = try Calls.call(reflected, b, a)
             if !result.is(BuiltinTypes.notImplemented) { return result }
@@ -132,8 +132,8 @@ enum Operators {
     /// The result of the special methods, or nil to fall back to identity and the builtins.
     static func richCompare(_ a: Value, _ b: Value, _ comparison: Comparison) throws(PythonError) -> Value? {
         let reflectedFirst = !a.type.is(b.type) && TypeObjects.isSubtype(b.type, of: a.type)
-        let forward = try Attributes.userSpecial(a, comparison.methodName)
-        let reflected = try Attributes.userSpecial(b, comparison.reflected.methodName)
+        let forward = try Attributes.userSpecial(a, interned: SpecialNames.comparison[Int(comparison.rawValue)])
+        let reflected = try Attributes.userSpecial(b, interned: SpecialNames.comparison[Int(comparison.reflected.rawValue)])
         if reflectedFirst, let reflected {
             let result = try Calls.call(reflected, b, a)
             if !result.is(BuiltinTypes.notImplemented) { return result }
@@ -153,7 +153,7 @@ enum Operators {
             return nil
         case .notEqual:
             // `!=` falls back on `__eq__`, inverted.
-            if let eq = try Attributes.userSpecial(a, "__eq__") {
+            if let eq = try Attributes.userSpecial(a, interned: SpecialNames.eq) {
                 let result = try Calls.call(eq, a, b)
                 if !result.is(BuiltinTypes.notImplemented) { return Value.bool(!(try isTrue(result))) }
             }
@@ -193,14 +193,14 @@ enum Operators {
     static func isTrue(_ v: Value) throws(PythonError) -> Bool {
         if v.isSmallInt { return v.smallInt != 0 }
         if ObjectHooks.isUserObject(v) {
-            if let method = try Attributes.userSpecial(v, "__bool__") {
+            if let method = try Attributes.userSpecial(v, interned: SpecialNames.bool) {
                 let result = try Calls.call(method, v)
                 guard result.kind == .bool else {
                     throw PythonError(.typeError, "__bool__ should return bool, returned \(TypeObjects.name(result.type))")
                 }
                 return result.header.pointee.aux != 0
             }
-            if let method = try Attributes.userSpecial(v, "__len__") {
+            if let method = try Attributes.userSpecial(v, interned: SpecialNames.len) {
                 return try lengthResult(try Calls.call(method, v)) != 0
             }
         }
@@ -208,7 +208,7 @@ enum Operators {
     }
 
     static func contains(_ container: Value, _ item: Value) throws(PythonError) -> Bool {
-        if let method = try Attributes.userSpecial(container, "__contains__") {
+        if let method = try Attributes.userSpecial(container, interned: SpecialNames.contains) {
             return try isTrue(try Calls.call(method, container, item))
         }
         switch container.kind {
@@ -235,24 +235,24 @@ enum Operators {
     }
 
     static func negative(_ v: Value) throws(PythonError) -> Value {
-        if let method = try Attributes.userSpecial(v, "__neg__") { return try Calls.call(method, v) }
+        if let method = try Attributes.userSpecial(v, interned: SpecialNames.neg) { return try Calls.call(method, v) }
         return try Arithmetic.negate(v)
     }
 
     static func positive(_ v: Value) throws(PythonError) -> Value {
-        if let method = try Attributes.userSpecial(v, "__pos__") { return try Calls.call(method, v) }
+        if let method = try Attributes.userSpecial(v, interned: SpecialNames.pos) { return try Calls.call(method, v) }
         return try Arithmetic.positive(v)
     }
 
     static func invert(_ v: Value) throws(PythonError) -> Value {
-        if let method = try Attributes.userSpecial(v, "__invert__") { return try Calls.call(method, v) }
+        if let method = try Attributes.userSpecial(v, interned: SpecialNames.invert) { return try Calls.call(method, v) }
         return try Arithmetic.invert(v)
     }
 
     // MARK: Length and subscripts
 
     static func length(_ v: Value) throws(PythonError) -> Int {
-        if let method = try Attributes.userSpecial(v, "__len__") {
+        if let method = try Attributes.userSpecial(v, interned: SpecialNames.len) {
             return try lengthResult(try Calls.call(method, v))
         }
         switch v.kind {
@@ -287,7 +287,7 @@ enum Operators {
             if i < 0 { i += n }
             if i >= 0 && i < n { return List.items(object)[i] }
         }
-        if let method = try Attributes.userSpecial(object, "__getitem__") {
+        if let method = try Attributes.userSpecial(object, interned: SpecialNames.getitem) {
             return try Calls.call(method, object, index)
         }
         switch object.kind {
@@ -295,7 +295,7 @@ enum Operators {
         case .dict:
             let v = try Dict.get(object, index)
             if !v.isNull { return v }
-            if ObjectHooks.isUserObject(object), let missing = try Attributes.userSpecial(object, "__missing__") {
+            if ObjectHooks.isUserObject(object), let missing = try Attributes.userSpecial(object, interned: SpecialNames.missing) {
                 return try Calls.call(missing, object, index)
             }
             throw PythonError(exception: Exceptions.make(BuiltinException.keyError.type, arguments: [index]))
@@ -320,7 +320,7 @@ enum Operators {
                 return
             }
         }
-        if let method = try Attributes.userSpecial(object, "__setitem__") {
+        if let method = try Attributes.userSpecial(object, interned: SpecialNames.setitem) {
             _ = try Calls.call(method, object, index, value)
             return
         }
@@ -343,7 +343,7 @@ enum Operators {
     }
 
     static func deleteItem(_ object: Value, _ index: Value) throws(PythonError) {
-        if let method = try Attributes.userSpecial(object, "__delitem__") {
+        if let method = try Attributes.userSpecial(object, interned: SpecialNames.delitem) {
             _ = try Calls.call(method, object, index)
             return
         }
@@ -408,4 +408,50 @@ enum ListSlices {
         List.clear(list)
         for i in 0..<List.count(result) { List.append(list, List.items(result)[i]) }
     }
+}
+
+/// The interned names of the operator methods, made once (interned strs are permanent roots).
+enum SpecialNames {
+    struct Binary {
+        let forward: Value
+        let reflected: Value
+        let inPlace: Value
+    }
+
+    static let binary: [Binary] = BinaryOperation.allCases.filter { !$0.isInPlace }.map { operation in
+        let stem = operation.methodStem
+        return Binary(forward: Interned.str("__\(stem)__"), reflected: Interned.str("__r\(stem)__"), inPlace: Interned.str("__i\(stem)__"))
+    }
+
+    static let comparison: [Value] = Comparison.allCases.map { Interned.str($0.methodName) }
+    static let initializer = Interned.str("__init__")
+    static let constructor = Interned.str("__new__")
+
+    static let abs = Interned.str("__abs__")
+    static let bool = Interned.str("__bool__")
+    static let call = Interned.str("__call__")
+    static let contains = Interned.str("__contains__")
+    static let delitem = Interned.str("__delitem__")
+    static let divmod = Interned.str("__divmod__")
+    static let enter = Interned.str("__enter__")
+    static let eq = Interned.str("__eq__")
+    static let exit = Interned.str("__exit__")
+    static let float = Interned.str("__float__")
+    static let format = Interned.str("__format__")
+    static let getattr = Interned.str("__getattr__")
+    static let getitem = Interned.str("__getitem__")
+    static let index = Interned.str("__index__")
+    static let invert = Interned.str("__invert__")
+    static let iter = Interned.str("__iter__")
+    static let len = Interned.str("__len__")
+    static let missing = Interned.str("__missing__")
+    static let neg = Interned.str("__neg__")
+    static let next = Interned.str("__next__")
+    static let pos = Interned.str("__pos__")
+    static let repr = Interned.str("__repr__")
+    static let reversed = Interned.str("__reversed__")
+    static let round = Interned.str("__round__")
+    static let setattr = Interned.str("__setattr__")
+    static let setitem = Interned.str("__setitem__")
+    static let str = Interned.str("__str__")
 }

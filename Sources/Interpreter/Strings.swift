@@ -34,7 +34,7 @@ enum Strings {
 
     /// `format(value, spec)`.
     static func format(_ value: Value, _ spec: Value) throws(PythonError) -> Value {
-        if let method = try Attributes.userSpecial(value, "__format__") {
+        if let method = try Attributes.userSpecial(value, interned: SpecialNames.format) {
             let result = try Calls.call(method, value, spec)
             guard result.kind == .str else {
                 throw PythonError(.typeError, "__format__ must return a str, not \(TypeObjects.name(result.type))")
@@ -63,12 +63,12 @@ enum Strings {
 enum Hooks {
     static func install() {
         ObjectHooks.repr = { v throws(PythonError) in
-            if let method = try Attributes.userSpecial(v, "__repr__") { return try stringResult(Calls.call(method, v), "__repr__") }
+            if let method = try Attributes.userSpecial(v, interned: SpecialNames.repr) { return try stringResult(Calls.call(method, v), "__repr__") }
             return v.kind == .instance ? try Strings.defaultRepr(v) : nil
         }
         ObjectHooks.str = { v throws(PythonError) in
-            if let method = try Attributes.userSpecial(v, "__str__") { return try stringResult(Calls.call(method, v), "__str__") }
-            if let method = try Attributes.userSpecial(v, "__repr__") { return try stringResult(Calls.call(method, v), "__repr__") }
+            if let method = try Attributes.userSpecial(v, interned: SpecialNames.str) { return try stringResult(Calls.call(method, v), "__str__") }
+            if let method = try Attributes.userSpecial(v, interned: SpecialNames.repr) { return try stringResult(Calls.call(method, v), "__repr__") }
             return v.kind == .instance ? try Strings.defaultRepr(v) : nil
         }
         ObjectHooks.hash = { v throws(PythonError) in
