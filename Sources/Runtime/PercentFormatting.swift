@@ -166,7 +166,8 @@ struct PercentFormatter {
             let hex = String(type.value, radix: 16)
             // The index counts code points: the UTF-8 lead bytes before the type.
             let scalarIndex = template[..<index].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-            throw PythonError(.valueError, "unsupported format character '\(type)' (0x\(hex)) at index \(scalarIndex)")
+            let shown = type.value >= 32 && type.value < 127 ? String(type) : "?"
+            throw PythonError(.valueError, "unsupported format character '\(shown)' (0x\(hex)) at index \(scalarIndex)")
         }
     }
 
