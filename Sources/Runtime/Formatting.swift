@@ -31,57 +31,64 @@ public enum Formatting {
         let typeName: String
 
         /// `defaultType` is what an omitted type means for the value's type (CPython checks the
-        /// grouping option against it: "Cannot specify ',' with 's'.").
+        /// grouping option against it: "Cannot specify ',' with 's'."). Reads the scalars in
+        /// place: specs are short, and an array per call would cost more than the parse.
         init(_ text: String, forType typeName: String, defaultType: Unicode.Scalar?) throws(PythonError) {
             self.typeName = typeName
-            let chars = Array(text.unicodeScalars)
-            var i = 0
-            func at(_ k: Int) -> Unicode.Scalar? { k < chars.count ? chars[k] : nil }
+            let chars = text.unicodeScalars
+            var i = chars.startIndex
+            let end = chars.endIndex
+            func at(_ k: String.UnicodeScalarView.Index) -> Unicode.Scalar? { k < end ? chars[k] : nil }
             func isAlignment(_ c: Unicode.Scalar?) -> Bool { c == "<" || c == ">" || c == "=" || c == "^" }
-            if isAlignment(at(1)) {
-                fill = chars[0]
+            if i < end, isAlignment(at(chars.index(after: i))) {
+                fill = chars[i]
                 fillGiven = true
-                align = chars[1]
-                i = 2
-            } else if isAlignment(at(0)) {
-                align = chars[0]
-                i = 1
+                i = chars.index(after: i)
+                align = chars[i]
+                i = chars.index(after: i)
+            } else if isAlignment(at(i)) {
+                align = chars[i]
+                i = chars.index(after: i)
             }
-            if let c = at(i), c == "+" || c == "-" || c == " " { sign = c; i += 1 }
-            if at(i) == "z" { noNegativeZero = true; i += 1 }
-            if at(i) == "#" { alternate = true; i += 1 }
-            if !fillGiven && at(i) == "0" { zeroPadding = true; i += 1 }
+            if let c = at(i), c == "+" || c == "-" || c == " " { sign = c; i = chars.index(after: i) }
+            if at(i) == "z" { noNegativeZero = true; i = chars.index(after: i) }
+            if at(i) == "#" { alternate = true; i = chars.index(after: i) }
+            if !fillGiven && at(i) == "0" { zeroPadding = true; i = chars.index(after: i) }
             width = try Spec.integer(chars, &i) ?? 0
-            if at(i) == "," { grouping = ","; i += 1 }
+            if at(i) == "," { grouping = ","; i = chars.index(after: i) }
             if at(i) == "_" {
                 if grouping != nil { throw PythonError(.valueError, "Cannot specify both ',' and '_'.") }
                 grouping = "_"
-                i += 1
+                i = chars.index(after: i)
             }
             if at(i) == "," { throw PythonError(.valueError, "Cannot specify both ',' and '_'.") }
             if at(i) == "." {
-                i += 1
+                i = chars.index(after: i)
                 guard let p = try Spec.integer(chars, &i) else {
                     throw PythonError(.valueError, "Format specifier missing precision")
                 }
                 precision = p
             }
-            if chars.count - i > 1 {
-                throw PythonError(.valueError, "Invalid format specifier '\(text)' for object of type '\(typeName)'")
+            if i < end {
+                let next = chars.index(after: i)
+                if next < end {
+                    throw PythonError(.valueError, "Invalid format specifier '\(text)' for object of type '\(typeName)'")
+                }
             }
             type = at(i)
             if let grouping { try checkGrouping(grouping, type: type ?? defaultType) }
         }
 
         /// Digits at `i`, or nil when there are none.
-        static func integer(_ chars: [Unicode.Scalar], _ i: inout Int) throws(PythonError) -> Int? {
+        static func integer(_ chars: String.UnicodeScalarView, _ i: inout String.UnicodeScalarView.Index) throws(PythonError) -> Int? {
             var value: Int?
-            while i < chars.count, let digit = Int(String(chars[i])), chars[i].isASCII {
+            while i < chars.endIndex, chars[i].value >= 48 && chars[i].value <= 57 {
+                let digit = Int(chars[i].value - 48)
                 let (shifted, overflow1) = (value ?? 0).multipliedReportingOverflow(by: 10)
                 let (next, overflow2) = shifted.addingReportingOverflow(digit)
                 if overflow1 || overflow2 { throw PythonError(.valueError, "Too many decimal digits in format string") }
                 value = next
-                i += 1
+                i = chars.index(after: i)
             }
             return value
         }
@@ -110,37 +117,78 @@ public enum Formatting {
         if spec.noNegativeZero { throw PythonError(.valueError, "Negative zero coercion (z) not allowed in string format specifier") }
         if spec.alternate { throw PythonError(.valueError, "Alternate form (#) not allowed in string format specifier") }
         if spec.align == "=" { throw PythonError(.valueError, "'=' alignment not allowed in string format specifier") }
-        var scalars = Array(s.unicodeScalars)
-        if let precision = spec.precision, scalars.count > precision { scalars = Array(scalars.prefix(precision)) }
+        var text = s
+        var length = s.unicodeScalars.count
+        if let precision = spec.precision, length > precision {
+            text = String(String.UnicodeScalarView(s.unicodeScalars.prefix(precision)))
+            length = precision
+        }
+        if length >= spec.width { return text }
         let fill: Unicode.Scalar = spec.zeroPadding ? "0" : spec.fill
-        return pad(scalars, width: spec.width, fill: fill, align: spec.align ?? "<")
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + (spec.width - length) * 4)
+        pad(text.utf8, length: length, width: spec.width, fill: fill, align: spec.align ?? "<", into: &out)
+        return string(out)
     }
 
-    /// `text` padded to `width` with `fill`, aligned left, right or centre (left-biased).
-    static func pad(_ text: [Unicode.Scalar], width: Int, fill: Unicode.Scalar, align: Unicode.Scalar) -> String {
-        let total = max(0, width - text.count)
+    /// The UTF-8 `bytes` as a String.
+    @inline(__always)
+    static func string(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    /// `count` copies of `fill`, UTF-8 encoded.
+    @inline(__always)
+    static func appendFill(_ fill: Unicode.Scalar, count: Int, to out: inout [UInt8]) {
+        guard count > 0 else { return }
+        if fill.isASCII {
+            out.append(contentsOf: repeatElement(UInt8(fill.value), count: count))
+        } else {
+            for _ in 0..<count { out.append(contentsOf: UTF8.encode(fill)!) }
+        }
+    }
+
+    /// `text` (UTF-8, `length` scalars long) padded to `width` with `fill`, aligned left,
+    /// right or centre (left-biased).
+    static func pad<C: Collection>(_ text: C, length: Int, width: Int, fill: Unicode.Scalar, align: Unicode.Scalar, into out: inout [UInt8]) where C.Element == UInt8 {
+        let total = max(0, width - length)
         let (left, right): (Int, Int)
         switch align {
         case "<": (left, right) = (0, total)
         case "^": (left, right) = (total / 2, total - total / 2)
         default: (left, right) = (total, 0)
         }
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: repeatElement(fill, count: left))
+        appendFill(fill, count: left, to: &out)
         out.append(contentsOf: text)
-        out.append(contentsOf: repeatElement(fill, count: right))
-        return String(out)
+        appendFill(fill, count: right, to: &out)
     }
 
     // MARK: numbers
 
-    /// A number in parts: sign, prefix (0x), integer digits (grouped later), the rest (the
-    /// fraction, the exponent, a percent sign).
-    struct NumberParts {
-        var sign = ""
-        var prefix = ""
-        var digits = ""
-        var rest = ""
+    /// The digits of `magnitude` in `base` (2 to 36), appended to `out`.
+    static func appendDigits(_ magnitude: UInt, base: Int, uppercase: Bool, to out: inout [UInt8]) {
+        let start = out.count
+        var m = magnitude
+        let letters = uppercase ? UInt8(ascii: "A") - 10 : UInt8(ascii: "a") - 10
+        let b = UInt(base)
+        repeat {
+            let d = UInt8(truncatingIfNeeded: m % b)
+            out.append(d < 10 ? d + 48 : d + letters)
+            m /= b
+        } while m > 0
+        out[start...].reverse()
+    }
+
+    /// The digits of |n| in `base`, appended to `out`.
+    static func appendDigits(of n: Value, base: Int, uppercase: Bool, to out: inout [UInt8]) throws(PythonError) {
+        if n.isSmallInt {
+            appendDigits(n.smallInt.magnitude, base: base, uppercase: uppercase, to: &out)
+            return
+        }
+        let digits = try Ints.text(Ints.absolute(n), base: Int32(base))
+        if uppercase {
+            out.append(contentsOf: digits.utf8.map { $0 >= 97 && $0 <= 122 ? $0 - 32 : $0 })
+        } else {
+            out.append(contentsOf: digits.utf8)
+        }
     }
 
     static func formatInt(_ n: Value, _ spec: Spec) throws(PythonError) -> String {
@@ -164,27 +212,29 @@ public enum Formatting {
             guard n.isSmallInt, (0..<0x110000).contains(n.smallInt), let scalar = Unicode.Scalar(UInt32(n.smallInt)) ?? surrogateStandIn(n.smallInt) else {
                 throw PythonError(.overflowError, "%c arg not in range(0x110000)")
             }
-            return pad([scalar], width: spec.width, fill: spec.zeroPadding ? "0" : spec.fill, align: spec.align ?? (spec.zeroPadding ? "=" : ">"))
+            var out: [UInt8] = []
+            pad(UTF8.encode(scalar)!, length: 1, width: spec.width, fill: spec.zeroPadding ? "0" : spec.fill, align: spec.align ?? (spec.zeroPadding ? "=" : ">"), into: &out)
+            return string(out)
         }
-        var parts = NumberParts()
         let negative = Ints.sign(n) < 0
-        parts.sign = negative ? "-" : signText(spec)
-        let base: Int32 = type == "b" ? 2 : type == "o" ? 8 : (type == "x" || type == "X") ? 16 : 10
-        var digits = try Ints.text(Ints.absolute(n), base: base)
-        if type == "X" { digits = digits.uppercased() }
-        parts.digits = digits
-        if spec.alternate && base != 10 { parts.prefix = "0" + String(type) }
-        return layOut(parts, spec, groupSize: base == 10 ? 3 : 4)
+        let base = type == "b" ? 2 : type == "o" ? 8 : (type == "x" || type == "X") ? 16 : 10
+        var body: [UInt8] = []
+        body.reserveCapacity(24)
+        try appendDigits(of: n, base: base, uppercase: type == "X", to: &body)
+        let prefix: UInt8 = spec.alternate && base != 10 ? UInt8(type.value) : 0
+        return layOut(sign: negative ? UInt8(ascii: "-") : signByte(spec), prefix: prefix, body: body, digitCount: body.count,
+                      spec, groupSize: base == 10 ? 3 : 4)
     }
 
     /// `%c` of a lone surrogate: Swift has no scalar for it; U+FFFD stands in when printing.
     static func surrogateStandIn(_ code: Int) -> Unicode.Scalar? { (0xD800...0xDFFF).contains(code) ? "\u{FFFD}" : nil }
 
-    static func signText(_ spec: Spec) -> String {
+    /// The sign a nonnegative number shows: '+', ' ', or 0 for none.
+    static func signByte(_ spec: Spec) -> UInt8 {
         switch spec.sign {
-        case "+": return "+"
-        case " ": return " "
-        default: return ""
+        case "+": return UInt8(ascii: "+")
+        case " ": return UInt8(ascii: " ")
+        default: return 0
         }
     }
 
@@ -202,28 +252,27 @@ public enum Formatting {
             x *= 100
             percent = true
         }
-        var text: String
+        var text: [UInt8] = []
         if x.isNaN || x.isInfinite {
-            let word = x.isNaN ? "nan" : "inf"
-            text = (type == "E" || type == "F" || type == "G") ? word.uppercased() : word
-            if x.isInfinite && x < 0 { text = "-" + text }
+            if x.isInfinite && x < 0 { text.append(UInt8(ascii: "-")) }
+            let upper = type == "E" || type == "F" || type == "G"
+            text.append(contentsOf: (x.isNaN ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf")).utf8)
         } else if type == "r" {
-            text = shortestOrGeneral(x, precision: spec.precision, alternate: spec.alternate)
+            text.append(contentsOf: shortestOrGeneral(x, precision: spec.precision, alternate: spec.alternate).utf8)
         } else {
-            text = printf(x, type: String(type), precision: spec.precision ?? 6, alternate: spec.alternate)
+            printf(x, type: UInt8(type.value), precision: spec.precision ?? 6, alternate: spec.alternate, into: &text)
         }
-        var parts = NumberParts()
-        if text.hasPrefix("-") {
+        var sign: UInt8
+        if text.first == UInt8(ascii: "-") {
             text.removeFirst()
-            let isZero = !text.contains(where: { ("1"..."9").contains($0) })
-            parts.sign = spec.noNegativeZero && isZero && !x.isInfinite ? signText(spec) : "-"
+            let isZero = !text.contains(where: { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") })
+            sign = spec.noNegativeZero && isZero && !x.isInfinite ? signByte(spec) : UInt8(ascii: "-")
         } else {
-            parts.sign = signText(spec)
+            sign = signByte(spec)
         }
-        let integerEnd = text.firstIndex(where: { !$0.isNumber }) ?? text.endIndex
-        parts.digits = String(text[..<integerEnd])
-        parts.rest = String(text[integerEnd...]) + (percent ? "%" : "")
-        return layOut(parts, spec, groupSize: 3)
+        let digitCount = text.firstIndex(where: { $0 < UInt8(ascii: "0") || $0 > UInt8(ascii: "9") }) ?? text.count
+        if percent { text.append(UInt8(ascii: "%")) }
+        return layOut(sign: sign, prefix: 0, body: text, digitCount: digitCount, spec, groupSize: 3)
     }
 
     /// The float of a spec with no type: repr without a precision; with one, like 'g' but with
@@ -258,56 +307,122 @@ public enum Formatting {
     /// C's printf of one double: glibc rounds the exact binary value correctly, as CPython's
     /// own conversion does.
     static func printf(_ x: Double, type: String, precision: Int, alternate: Bool) -> String {
-        let format = "%" + (alternate ? "#" : "") + ".*" + type
+        var out: [UInt8] = []
+        printf(x, type: type.utf8.first!, precision: precision, alternate: alternate, into: &out)
+        return string(out)
+    }
+
+    /// `printf` appending its ASCII output to `out`.
+    static func printf(_ x: Double, type: UInt8, precision: Int, alternate: Bool, into out: inout [UInt8]) {
         let capacity = 400 + precision
-        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity) { buffer in
-            _ = withVaList([Int32(clamping: precision), x]) { vsnprintf(buffer.baseAddress, capacity, format, $0) }
-            return String(cString: buffer.baseAddress!)
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity + 8) { buffer in
+            // The format, "%.*f" or "%#.*f", sits past the output area.
+            let format = buffer.baseAddress! + capacity
+            var k = 0
+            for c in (alternate ? "%#.*" : "%.*").utf8 {
+                format[k] = CChar(bitPattern: c)
+                k += 1
+            }
+            format[k] = CChar(bitPattern: type)
+            format[k + 1] = 0
+            let written = withVaList([Int32(clamping: precision), x]) { vsnprintf(buffer.baseAddress, capacity, format, $0) }
+            let n = min(Int(written), capacity - 1)
+            buffer.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: n) {
+                out.append(contentsOf: UnsafeBufferPointer(start: $0, count: n))
+            }
         }
     }
 
     /// Groups the digits, then pads: with '=' alignment (or zero padding) the padding goes
     /// between the sign and the digits, and zero padding is itself grouped, as CPython does.
-    static func layOut(_ parts: NumberParts, _ spec: Spec, groupSize: Int) -> String {
+    /// A number is a sign byte (0 for none), a prefix ("0" and the type byte; 0 for none),
+    /// then `body`: `digitCount` integer digits, then the rest (fraction, exponent, '%'),
+    /// all ASCII.
+    static func layOut(sign: UInt8, prefix: UInt8, body: [UInt8], digitCount: Int, _ spec: Spec, groupSize: Int) -> String {
         let fill: Unicode.Scalar = spec.zeroPadding ? "0" : spec.fill
         let align = spec.align ?? (spec.zeroPadding ? "=" : ">")
-        let leading = parts.sign.unicodeScalars.count + parts.prefix.unicodeScalars.count
-        var digits = parts.digits
-        if align == "=" && fill == "0" {
-            let minimum = spec.width - leading - parts.rest.unicodeScalars.count
-            digits = group(digits, separator: spec.grouping, size: groupSize, minimumWidth: minimum)
-        } else {
-            digits = group(digits, separator: spec.grouping, size: groupSize, minimumWidth: 0)
+        let leading = (sign != 0 ? 1 : 0) + (prefix != 0 ? 2 : 0)
+        let restCount = body.count - digitCount
+        let minimum = align == "=" && fill == "0" ? spec.width - leading - restCount : 0
+        var out: [UInt8] = []
+        out.reserveCapacity(max(spec.width, body.count + leading) + 8)
+        // Everything but the padding, in order, into `out`.
+        func number(_ out: inout [UInt8], padding: Int) {
+            if sign != 0 { out.append(sign) }
+            if prefix != 0 {
+                out.append(UInt8(ascii: "0"))
+                out.append(prefix)
+            }
+            appendFill(fill, count: padding, to: &out)
+            group(body[..<digitCount], separator: spec.grouping, size: groupSize, minimumWidth: minimum, into: &out)
+            out.append(contentsOf: body[digitCount...])
         }
-        let body = digits + parts.rest
-        if align == "=" {
-            let padding = max(0, spec.width - leading - body.unicodeScalars.count)
-            return parts.sign + parts.prefix + String(String.UnicodeScalarView(repeatElement(fill, count: padding))) + body
+        let digitsLength = groupedLength(digitCount, separator: spec.grouping, size: groupSize, minimumWidth: minimum)
+        let length = leading + digitsLength + restCount
+        let total = max(0, spec.width - length)
+        switch align {
+        case "=": number(&out, padding: total)
+        case "<":
+            number(&out, padding: 0)
+            appendFill(fill, count: total, to: &out)
+        case "^":
+            appendFill(fill, count: total / 2, to: &out)
+            number(&out, padding: 0)
+            appendFill(fill, count: total - total / 2, to: &out)
+        default:
+            appendFill(fill, count: total, to: &out)
+            number(&out, padding: 0)
         }
-        let whole = Array((parts.sign + parts.prefix + body).unicodeScalars)
-        return pad(whole, width: spec.width, fill: fill, align: align)
+        return string(out)
+    }
+
+    /// The length `group` writes.
+    static func groupedLength(_ count: Int, separator: Unicode.Scalar?, size: Int, minimumWidth: Int) -> Int {
+        guard separator != nil, count > 0 else { return max(count, minimumWidth) }
+        var length = 0
+        var remaining = count
+        var minimum = minimumWidth
+        while true {
+            let groupLength = min(size, max(remaining, minimum, 1))
+            length += groupLength
+            remaining -= max(0, min(remaining, groupLength))
+            minimum -= groupLength
+            if remaining <= 0 && minimum <= 0 { break }
+            minimum -= 1
+            length += 1
+        }
+        return length
     }
 
     /// CPython's digit grouping: groups of `size` from the right, padded with zeros (grouped
-    /// too) until the result is at least `minimumWidth` long.
-    static func group(_ digits: String, separator: Unicode.Scalar?, size: Int, minimumWidth: Int) -> String {
-        let chars = Array(digits)
-        guard let separator, !chars.isEmpty else {
-            return String(repeating: "0", count: max(0, minimumWidth - chars.count)) + digits
+    /// too) until the result is at least `minimumWidth` long; appended to `out`.
+    static func group(_ digits: ArraySlice<UInt8>, separator: Unicode.Scalar?, size: Int, minimumWidth: Int, into out: inout [UInt8]) {
+        guard let separator, !digits.isEmpty else {
+            out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, minimumWidth - digits.count)))
+            out.append(contentsOf: digits)
+            return
         }
-        var groups: [String] = []
-        var remaining = chars.count
+        // Built from the right, reversed, then flipped into place.
+        let start = out.count
+        let base = digits.startIndex
+        var remaining = digits.count
         var minimum = minimumWidth
         while true {
             let length = min(size, max(remaining, minimum, 1))
             let zeros = max(0, length - remaining)
             let taken = max(0, min(remaining, length))
-            groups.append(String(repeating: "0", count: zeros) + String(chars[(remaining - taken)..<remaining]))
+            var k = remaining - 1
+            while k >= remaining - taken {
+                out.append(digits[base + k])
+                k -= 1
+            }
+            out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: zeros))
             remaining -= taken
             minimum -= length
             if remaining <= 0 && minimum <= 0 { break }
             minimum -= 1
+            out.append(UInt8(separator.value))
         }
-        return groups.reversed().joined(separator: String(separator))
+        out[start...].reverse()
     }
 }

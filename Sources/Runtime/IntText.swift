@@ -48,6 +48,7 @@ extension Ints {
         guard base == 0 || (2...36).contains(base) else {
             throw PythonError(.valueError, "int() base must be >= 2 and <= 36, or 0")
         }
+        if let value = parseASCII(text, base: base) { return value }
         let invalid = PythonError(.valueError, "invalid literal for int() with base \(base): \(Objects.reprOfString(text))")
         var chars = Substring(Floats.asciiDigitsAndSpaces(text).trimmingCharacters(in: " \t\n\r\u{0B}\u{0C}"))
         var negative = false
@@ -92,6 +93,77 @@ extension Ints {
         _ = bigz_set_str(&z, digits, Int32(radix))
         if negative { withUnsafeMutablePointer(to: &z) { bigz_neg($0, $0) } }
         return make(consuming: &z)
+    }
+}
+
+extension Ints {
+    /// The common case of `parse`, read from the UTF-8 bytes in place: ASCII white space
+    /// around, a sign, a prefix, digits with single underscores, at most 18 of them. Nil for
+    /// anything else, valid or not; the general path decides (and words the error).
+    static func parseASCII(_ text: String, base: Int) -> Value? {
+        var text = text
+        return text.withUTF8 { bytes -> Value? in
+            let n = bytes.count
+            func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+            var i = 0, end = n
+            while i < end && isSpace(bytes[i]) { i += 1 }
+            while end > i && isSpace(bytes[end - 1]) { end -= 1 }
+            var negative = false
+            if i < end && (bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-")) {
+                negative = bytes[i] == UInt8(ascii: "-")
+                i += 1
+            }
+            var radix = base
+            var hadPrefix = false
+            if end - i >= 2 && bytes[i] == UInt8(ascii: "0") {
+                let prefixBase: Int
+                switch bytes[i + 1] | 0x20 {
+                case UInt8(ascii: "x"): prefixBase = 16
+                case UInt8(ascii: "o"): prefixBase = 8
+                case UInt8(ascii: "b"): prefixBase = 2
+                default: prefixBase = -1
+                }
+                if prefixBase > 0 && (radix == 0 || radix == prefixBase) {
+                    radix = prefixBase
+                    hadPrefix = true
+                    i += 2
+                }
+            }
+            if radix == 0 {
+                // A nonzero decimal literal may not start with 0: the general path decides.
+                if i < end && bytes[i] == UInt8(ascii: "0") { return nil }
+                radix = 10
+            }
+            var value = 0
+            var digits = 0
+            var previousWasUnderscore = !hadPrefix
+            while i < end {
+                let b = bytes[i]
+                i += 1
+                if b == UInt8(ascii: "_") {
+                    if previousWasUnderscore { return nil }
+                    previousWasUnderscore = true
+                    continue
+                }
+                let digit: Int
+                switch b {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = Int(b) - 48
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): digit = Int(b) - 87
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): digit = Int(b) - 55
+                default: return nil
+                }
+                guard digit < radix else { return nil }
+                digits += 1
+                if digits > 18 { return nil }
+                let (shifted, overflow1) = value.multipliedReportingOverflow(by: radix)
+                let (next, overflow2) = shifted.addingReportingOverflow(digit)
+                if overflow1 || overflow2 { return nil }
+                value = next
+                previousWasUnderscore = false
+            }
+            if digits == 0 || previousWasUnderscore { return nil }
+            return make(negative ? -value : value)
+        }
     }
 }
 

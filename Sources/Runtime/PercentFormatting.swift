@@ -2,22 +2,24 @@
 /// flags and errors.
 extension Formatting {
     public static func percent(_ template: String, _ args: Value) throws(PythonError) -> String {
-        var formatter = PercentFormatter(template: Array(template.unicodeScalars), args: args)
+        var formatter = PercentFormatter(template: Array(template.utf8), args: args)
         return try formatter.run()
     }
 }
 
+/// Works on UTF-8 bytes: the syntax is ASCII, and other text passes through unchanged.
 struct PercentFormatter {
-    let template: [Unicode.Scalar]
+    let template: [UInt8]
     /// The arguments when `args` is a tuple; otherwise `args` is the one argument.
     let arguments: [Value]
     let mapping: Value?
     var nextArgument = 0
     var position = 0
-    var output = String.UnicodeScalarView()
+    var output: [UInt8] = []
 
-    init(template: [Unicode.Scalar], args: Value) {
+    init(template: [UInt8], args: Value) {
         self.template = template
+        output.reserveCapacity(template.count + 16)
         if args.kind == .tuple {
             arguments = (0..<Tuple.count(args)).map { Tuple.items(args)[$0] }
         } else {
@@ -32,7 +34,7 @@ struct PercentFormatter {
         while position < template.count {
             let c = template[position]
             position += 1
-            if c != "%" {
+            if c != UInt8(ascii: "%") {
                 output.append(c)
                 continue
             }
@@ -41,7 +43,7 @@ struct PercentFormatter {
         if nextArgument < arguments.count && mapping == nil {
             throw PythonError(.typeError, "not all arguments converted during string formatting")
         }
-        return String(output)
+        return Formatting.string(output)
     }
 
     /// The flags, width and precision of one conversion.
@@ -53,23 +55,23 @@ struct PercentFormatter {
 
     mutating func conversion() throws(PythonError) {
         guard position < template.count else { throw PythonError(.valueError, "incomplete format") }
-        if template[position] == "%" {
-            output.append("%")
+        if template[position] == UInt8(ascii: "%") {
+            output.append(UInt8(ascii: "%"))
             position += 1
             return
         }
         var keyed: Value?
-        if template[position] == "(" {
+        if template[position] == UInt8(ascii: "(") {
             keyed = try mappingValue()
         }
         var spec = Conversion()
         flags: while position < template.count {
             switch template[position] {
-            case "-": spec.leftAlign = true
-            case "+": spec.plus = true
-            case " ": spec.space = true
-            case "#": spec.alternate = true
-            case "0": spec.zero = true
+            case UInt8(ascii: "-"): spec.leftAlign = true
+            case UInt8(ascii: "+"): spec.plus = true
+            case UInt8(ascii: " "): spec.space = true
+            case UInt8(ascii: "#"): spec.alternate = true
+            case UInt8(ascii: "0"): spec.zero = true
             default: break flags
             }
             position += 1
@@ -78,16 +80,18 @@ struct PercentFormatter {
             if width < 0 { spec.leftAlign = true }
             spec.width = abs(width)
         }
-        if position < template.count && template[position] == "." {
+        if position < template.count && template[position] == UInt8(ascii: ".") {
             position += 1
             let precision = try number(keyed: keyed)
             spec.precision = max(0, precision ?? 0)
         }
-        while position < template.count, ["h", "l", "L"].contains(template[position]) { position += 1 }
+        while position < template.count, template[position] == UInt8(ascii: "h") || template[position] == UInt8(ascii: "l")
+                || template[position] == UInt8(ascii: "L") { position += 1 }
         guard position < template.count else { throw PythonError(.valueError, "incomplete format") }
-        let type = template[position]
         let typeIndex = position
-        position += 1
+        var next = position
+        let type = scalar(at: &next)
+        position = next
         let value: Value
         if let keyed { value = keyed } else { value = try takeArgument() }
         try format(value, type: type, at: typeIndex, spec)
@@ -96,13 +100,13 @@ struct PercentFormatter {
     /// The value for a `%(key)` conversion.
     mutating func mappingValue() throws(PythonError) -> Value {
         var depth = 1
-        var key = String.UnicodeScalarView()
+        var key: [UInt8] = []
         position += 1
         while position < template.count {
             let c = template[position]
             position += 1
-            if c == "(" { depth += 1 }
-            if c == ")" {
+            if c == UInt8(ascii: "(") { depth += 1 }
+            if c == UInt8(ascii: ")") {
                 depth -= 1
                 if depth == 0 { break }
             }
@@ -110,7 +114,7 @@ struct PercentFormatter {
         }
         if depth > 0 { throw PythonError(.valueError, "incomplete format key") }
         guard let mapping else { throw PythonError(.typeError, "format requires a mapping") }
-        let keyValue = Str.make(String(key))
+        let keyValue = Str.make(Formatting.string(key))
         let value = try Dict.get(mapping, keyValue)
         if value.isNull { throw PythonError(exception: Exceptions.make(BuiltinException.keyError.type, arguments: [keyValue])) }
         return value
@@ -119,16 +123,15 @@ struct PercentFormatter {
     /// A width or precision: digits, or `*` taking an int argument.
     mutating func number(keyed: Value?) throws(PythonError) -> Int? {
         guard position < template.count else { return nil }
-        if template[position] == "*" {
+        if template[position] == UInt8(ascii: "*") {
             position += 1
             let value = try takeArgument()
             guard value.isSmallInt || value.kind == .bool else { throw PythonError(.typeError, "* wants int") }
             return Ints.unbool(value).smallInt
         }
         var result: Int?
-        while position < template.count, let digit = template[position].properties.numericType == .decimal && template[position].isASCII
-                ? Int(template[position].value - 48) : nil {
-            result = (result ?? 0) * 10 + digit
+        while position < template.count, template[position] >= UInt8(ascii: "0") && template[position] <= UInt8(ascii: "9") {
+            result = (result ?? 0) * 10 + Int(template[position] - 48)
             position += 1
         }
         return result
@@ -147,18 +150,24 @@ struct PercentFormatter {
         case "s", "r", "a":
             var text = type == "s" ? try Objects.str(value) : try Objects.repr(value)
             if type == "a" { text = Objects.asciiOnly(text) }
-            var scalars = Array(text.unicodeScalars)
-            if let precision = spec.precision, scalars.count > precision { scalars = Array(scalars.prefix(precision)) }
-            append(scalars, spec)
+            var length = text.unicodeScalars.count
+            if let precision = spec.precision, length > precision {
+                text = String(String.UnicodeScalarView(text.unicodeScalars.prefix(precision)))
+                length = precision
+            }
+            append(text.utf8, length: length, spec)
         case "c":
-            append([try character(value)], spec)
+            append(UTF8.encode(try character(value))!, length: 1, spec)
         case "d", "i", "u", "x", "X", "o":
             try appendInteger(value, type: type, spec)
         case "e", "E", "f", "F", "g", "G":
             try appendFloat(value, type: type, spec)
         default:
             let hex = String(type.value, radix: 16)
-            throw PythonError(.valueError, "unsupported format character '\(type)' (0x\(hex)) at index \(index)")
+            // The index counts code points: the UTF-8 lead bytes before the type.
+            let scalarIndex = template[..<index].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+            let shown = type.value >= 32 && type.value < 127 ? String(type) : "?"
+            throw PythonError(.valueError, "unsupported format character '\(shown)' (0x\(hex)) at index \(scalarIndex)")
         }
     }
 
@@ -186,15 +195,24 @@ struct PercentFormatter {
         } else {
             throw PythonError(.typeError, "%\(type) format: an integer is required, not \(TypeObjects.name(value.type))")
         }
-        let base: Int32 = type == "x" || type == "X" ? 16 : (type == "o" ? 8 : 10)
-        var digits = try Ints.text(Ints.absolute(n), base: base)
-        if type == "X" { digits = digits.uppercased() }
-        if let precision = spec.precision, digits.count < precision {
-            digits = String(repeating: "0", count: precision - digits.count) + digits
+        let base = type == "x" || type == "X" ? 16 : (type == "o" ? 8 : 10)
+        var text: [UInt8] = []
+        text.reserveCapacity(24)
+        if Ints.sign(n) < 0 {
+            text.append(UInt8(ascii: "-"))
+        } else if spec.plus || spec.space {
+            text.append(spec.plus ? UInt8(ascii: "+") : UInt8(ascii: " "))
         }
-        let sign = Ints.sign(n) < 0 ? "-" : (spec.plus ? "+" : (spec.space ? " " : ""))
-        let prefix = spec.alternate && base != 10 ? "0" + (type == "o" ? "o" : String(type)) : ""
-        appendNumber(sign + prefix, digits, spec)
+        if spec.alternate && base != 10 {
+            text.append(UInt8(ascii: "0"))
+            text.append(UInt8(type.value))
+        }
+        let lead = text.count
+        try Formatting.appendDigits(of: n, base: base, uppercase: type == "X", to: &text)
+        if let precision = spec.precision, text.count - lead < precision {
+            text.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: precision - (text.count - lead)), at: lead)
+        }
+        appendNumber(text, lead: lead, spec)
     }
 
     mutating func appendFloat(_ value: Value, type: Unicode.Scalar, _ spec: Conversion) throws(PythonError) {
@@ -206,38 +224,55 @@ struct PercentFormatter {
         } else {
             throw PythonError(.typeError, "must be real number, not \(TypeObjects.name(value.type))")
         }
-        var text: String
+        var text: [UInt8] = [0]  // the sign's place
         if x.isNaN || x.isInfinite {
-            text = x.isNaN ? "nan" : (x < 0 ? "-inf" : "inf")
-            if type == "E" || type == "F" || type == "G" { text = text.uppercased() }
+            if x < 0 { text.append(UInt8(ascii: "-")) }
+            let upper = type == "E" || type == "F" || type == "G"
+            text.append(contentsOf: (x.isNaN ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf")).utf8)
         } else {
-            text = Formatting.printf(x, type: String(type), precision: spec.precision ?? 6, alternate: spec.alternate)
+            Formatting.printf(x, type: UInt8(type.value), precision: spec.precision ?? 6, alternate: spec.alternate, into: &text)
         }
-        var sign = spec.plus ? "+" : (spec.space ? " " : "")
-        if text.hasPrefix("-") {
-            sign = "-"
+        if text.count > 1 && text[1] == UInt8(ascii: "-") {
             text.removeFirst()
+        } else if spec.plus || spec.space {
+            text[0] = spec.plus ? UInt8(ascii: "+") : UInt8(ascii: " ")
+        } else {
+            text.removeFirst()
+            appendNumber(text, lead: 0, spec)
+            return
         }
-        appendNumber(sign, text, spec)
+        appendNumber(text, lead: 1, spec)
     }
 
     /// Pads a number: zeros go between the sign (and prefix) and the digits.
-    mutating func appendNumber(_ lead: String, _ digits: String, _ spec: Conversion) {
-        let length = lead.unicodeScalars.count + digits.unicodeScalars.count
+    /// `text` is ASCII: `lead` bytes of sign and prefix, then the digits.
+    mutating func appendNumber(_ text: [UInt8], lead: Int, _ spec: Conversion) {
+        let length = text.count
         if spec.zero && !spec.leftAlign && length < spec.width {
-            output.append(contentsOf: lead.unicodeScalars)
-            output.append(contentsOf: repeatElement("0", count: spec.width - length))
-            output.append(contentsOf: digits.unicodeScalars)
+            output.append(contentsOf: text[..<lead])
+            output.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: spec.width - length))
+            output.append(contentsOf: text[lead...])
             return
         }
-        append(Array((lead + digits).unicodeScalars), spec)
+        append(text, length: length, spec)
     }
 
-    /// Pads with spaces: the zero flag only applies to numbers.
-    mutating func append(_ text: [Unicode.Scalar], _ spec: Conversion) {
-        let padding = max(0, spec.width - text.count)
-        if !spec.leftAlign { output.append(contentsOf: repeatElement(" ", count: padding)) }
+    /// Pads with spaces: the zero flag only applies to numbers. `text` is UTF-8, `length`
+    /// code points long.
+    mutating func append<C: Collection>(_ text: C, length: Int, _ spec: Conversion) where C.Element == UInt8 {
+        let padding = max(0, spec.width - length)
+        if !spec.leftAlign { output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: padding)) }
         output.append(contentsOf: text)
-        if spec.leftAlign { output.append(contentsOf: repeatElement(" ", count: padding)) }
+        if spec.leftAlign { output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: padding)) }
+    }
+
+    /// The code point starting at `position` (UTF-8), stepping past it.
+    func scalar(at position: inout Int) -> Unicode.Scalar {
+        let lead = template[position]
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        let end = min(position + length, template.count)
+        let bytes = template[position..<end]
+        position = end
+        return String(decoding: bytes, as: UTF8.self).unicodeScalars.first ?? "\u{FFFD}"
     }
 }

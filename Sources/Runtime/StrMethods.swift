@@ -1,11 +1,115 @@
+import Glibc
+
 /// The methods of str that work on text alone, with CPython's results and errors. Each takes
 /// and returns values; optional arguments are `nil` when not given (as Python's None).
 public enum StrMethods {
     static func codePoints(_ s: Value) -> [UInt32] { (0..<Str.count(s)).map { Str.codePoint(s, at: $0) } }
 
+    /// The code points of a str, read in place (strs never move; the caller keeps `s` alive).
+    struct Points {
+        let data: UnsafeMutableRawPointer
+        let width: Int
+        let count: Int
+
+        init(_ s: Value) {
+            data = Str.data(s)
+            width = Str.width(s)
+            count = Str.count(s)
+        }
+
+        @inline(__always)
+        subscript(i: Int) -> UInt32 {
+            switch width {
+            case 1: return UInt32(data.load(fromByteOffset: i, as: UInt8.self))
+            case 2: return UInt32(data.load(fromByteOffset: i * 2, as: UInt16.self))
+            default: return data.load(fromByteOffset: i * 4, as: UInt32.self)
+            }
+        }
+
+        /// Whether `pattern` occurs at `i` (which leaves room for it).
+        @inline(__always)
+        func matches(_ pattern: Points, at i: Int) -> Bool {
+            if width == 1 && pattern.width == 1 {
+                return memcmp(data + i, pattern.data, pattern.count) == 0
+            }
+            for k in 0..<pattern.count where self[i + k] != pattern[k] { return false }
+            return true
+        }
+
+        /// The first occurrence of a nonempty `pattern` starting in `low...high - pattern.count`;
+        /// -1 when none.
+        func firstIndex(of pattern: Points, from low: Int, to high: Int) -> Int {
+            let m = pattern.count
+            if high - low < m { return -1 }
+            if width == 1 && pattern.width == 1 {
+                // memchr to each candidate first byte, then memcmp.
+                let first = Int32(pattern[0])
+                var p = UnsafeRawPointer(data + low)
+                let last = UnsafeRawPointer(data + (high - m))
+                while p <= last {
+                    guard let hit = memchr(p, first, last - p + 1) else { return -1 }
+                    if m == 1 || memcmp(hit, pattern.data, m) == 0 { return UnsafeRawPointer(hit) - UnsafeRawPointer(data) }
+                    p = UnsafeRawPointer(hit) + 1
+                }
+                return -1
+            }
+            // Canonical widths: a wider pattern holds a code point this str cannot.
+            if pattern.width > width { return -1 }
+            let first = pattern[0]
+            var i = low
+            while i <= high - m {
+                if self[i] == first && matches(pattern, at: i) { return i }
+                i += 1
+            }
+            return -1
+        }
+
+        /// The last occurrence of a nonempty `pattern` within `low..<high`; -1 when none.
+        func lastIndex(of pattern: Points, from low: Int, to high: Int) -> Int {
+            let m = pattern.count
+            if high - low < m || pattern.width > width { return -1 }
+            let first = pattern[0]
+            var i = high - m
+            while i >= low {
+                if self[i] == first && matches(pattern, at: i) { return i }
+                i -= 1
+            }
+            return -1
+        }
+    }
+
     static func make(_ points: ArraySlice<UInt32>) -> Value { Str.make(codePoints: points) }
 
+    /// `s[low:high]` as a new str (`s` itself when that is all of it), in the narrowest width.
+    static func substring(_ s: Value, _ low: Int, _ high: Int) -> Value {
+        let n = high - low
+        if n == Str.count(s) && s.type.is(BuiltinTypes.str) { return s }
+        if n == 1 { return Str.character(Str.codePoint(s, at: low)) }
+        let width = Str.width(s)
+        if width == 1 {
+            let result = Str.allocate(count: n, width: 1)
+            if n > 0 { Str.data(result).copyMemory(from: Str.data(s) + low, byteCount: n) }
+            return result
+        }
+        let text = Points(s)
+        var widest: UInt32 = 0
+        for i in low..<high { widest = max(widest, text[i]) }
+        let target = widest < 0x100 ? 1 : (widest < 0x10000 ? 2 : 4)
+        let result = Str.allocate(count: n, width: target)
+        let source = Points(s), out = Str.data(result)
+        for k in 0..<n {
+            let c = source[low + k]
+            switch target {
+            case 1: out.storeBytes(of: UInt8(c), toByteOffset: k, as: UInt8.self)
+            case 2: out.storeBytes(of: UInt16(c), toByteOffset: k * 2, as: UInt16.self)
+            default: out.storeBytes(of: c, toByteOffset: k * 4, as: UInt32.self)
+            }
+        }
+        return result
+    }
+
     /// Python's str.isspace() characters: the ASCII separators and Unicode's White_Space.
+    @inline(__always)
     static func isSpace(_ c: UInt32) -> Bool {
         if c < 0x80 { return c == 0x20 || (0x09...0x0D).contains(c) || (0x1C...0x1F).contains(c) }
         return Unicode.Scalar(c)?.properties.isWhitespace ?? false
@@ -15,105 +119,129 @@ public enum StrMethods {
 
     /// `s.split(sep, maxsplit)`; with no separator, runs of white space separate and ends are trimmed.
     public static func split(_ s: Value, separator: Value?, maxSplit: Int = -1) throws(PythonError) -> Value {
-        let text = codePoints(s)
         let result = List.make()
         var splits = 0
+        let n = Str.count(s)
         guard let separator else {
             var i = 0
-            while i < text.count {
-                while i < text.count && isSpace(text[i]) { i += 1 }
-                if i == text.count { break }
+            while i < n {
+                while i < n && isSpace(Str.codePoint(s, at: i)) { i += 1 }
+                if i == n { break }
                 if maxSplit >= 0 && splits == maxSplit {
                     // The rest stays whole, trailing white space included.
-                    List.append(result, make(text[i...]))
+                    List.append(result, substring(s, i, n))
                     break
                 }
                 let start = i
-                while i < text.count && !isSpace(text[i]) { i += 1 }
-                List.append(result, make(text[start..<i]))
+                while i < n && !isSpace(Str.codePoint(s, at: i)) { i += 1 }
+                List.append(result, substring(s, start, i))
                 splits += 1
             }
             return result
         }
-        let sep = try separatorPoints(separator)
+        try checkSeparator(separator)
+        let m = Str.count(separator)
         var start = 0
-        var i = 0
-        while i + sep.count <= text.count && (maxSplit < 0 || splits < maxSplit) {
-            if text[i..<(i + sep.count)].elementsEqual(sep) {
-                List.append(result, make(text[start..<i]))
-                i += sep.count
-                start = i
-                splits += 1
-            } else {
-                i += 1
-            }
+        while maxSplit < 0 || splits < maxSplit {
+            let i = Points(s).firstIndex(of: Points(separator), from: start, to: n)
+            if i < 0 { break }
+            List.append(result, substring(s, start, i))
+            start = i + m
+            splits += 1
         }
-        List.append(result, make(text[start...]))
+        List.append(result, substring(s, start, n))
         return result
     }
 
     /// `s.rsplit(sep, maxsplit)`: as split, from the right.
     public static func rsplit(_ s: Value, separator: Value?, maxSplit: Int = -1) throws(PythonError) -> Value {
-        if maxSplit < 0 { return try split(s, separator: separator, maxSplit: -1) }
-        let text = codePoints(s)
-        var pieces: [ArraySlice<UInt32>] = []
+        // Without a limit, white space splits the same from either end; a separator may not
+        // ('aaa'.rsplit('aa') is ['a', '']).
+        if maxSplit < 0 && separator == nil { return try split(s, separator: nil, maxSplit: -1) }
+        let maxSplit = maxSplit < 0 ? Int.max : maxSplit
+        let n = Str.count(s)
+        var pieces: [Range<Int>] = []
         var splits = 0
         if let separator {
-            let sep = try separatorPoints(separator)
-            var end = text.count
-            var i = text.count - sep.count
-            while i >= 0 && splits < maxSplit {
-                if text[i..<(i + sep.count)].elementsEqual(sep) {
-                    pieces.append(text[(i + sep.count)..<end])
-                    end = i
-                    i -= sep.count
-                    splits += 1
-                } else {
-                    i -= 1
-                }
+            try checkSeparator(separator)
+            let m = Str.count(separator)
+            var end = n
+            while splits < maxSplit {
+                let i = Points(s).lastIndex(of: Points(separator), from: 0, to: end)
+                if i < 0 { break }
+                pieces.append((i + m)..<end)
+                end = i
+                splits += 1
             }
-            pieces.append(text[0..<end])
+            pieces.append(0..<end)
         } else {
-            var i = text.count
+            let text = Points(s)
+            var i = n
             while i > 0 {
                 while i > 0 && isSpace(text[i - 1]) { i -= 1 }
                 if i == 0 { break }
                 if splits == maxSplit {
-                    pieces.append(text[0..<i])  // leading white space included
+                    pieces.append(0..<i)  // leading white space included
                     break
                 }
                 let end = i
                 while i > 0 && !isSpace(text[i - 1]) { i -= 1 }
-                pieces.append(text[i..<end])
+                pieces.append(i..<end)
                 splits += 1
             }
         }
         let result = List.make()
-        for piece in pieces.reversed() { List.append(result, make(piece)) }
+        for piece in pieces.reversed() { List.append(result, substring(s, piece.lowerBound, piece.upperBound)) }
         return result
     }
 
-    static func separatorPoints(_ separator: Value) throws(PythonError) -> [UInt32] {
+    static func checkSeparator(_ separator: Value) throws(PythonError) {
         guard separator.kind == .str else {
             throw PythonError(.typeError, "must be str or None, not \(TypeObjects.name(separator.type))")
         }
-        let sep = codePoints(separator)
-        if sep.isEmpty { throw PythonError(.valueError, "empty separator") }
-        return sep
+        if Str.count(separator) == 0 { throw PythonError(.valueError, "empty separator") }
     }
 
     /// `sep.join(items)` for a list or tuple of strs.
     public static func join(_ separator: Value, _ items: Value) throws(PythonError) -> Value {
         let (pointer, count) = items.kind == .tuple ? (Tuple.items(items), Tuple.count(items)) : (List.items(items), List.count(items))
-        var out: [UInt32] = []
-        let sep = codePoints(separator)
+        var total = 0
+        var narrow = Str.width(separator) == 1
         for i in 0..<count {
             let item = pointer[i]
             guard item.kind == .str else {
                 throw PythonError(.typeError, "sequence item \(i): expected str instance, \(TypeObjects.name(item.type)) found")
             }
+            total += Str.count(item)
+            if Str.width(item) != 1 { narrow = false }
+        }
+        if narrow {
+            // All width 1: the bytes copied straight into the result.
+            let m = Str.count(separator)
+            total += m * max(0, count - 1)
+            let result = Str.allocate(count: total, width: 1)
+            // The allocation may have collected: read the items again.
+            let items = items.kind == .tuple ? Tuple.items(items) : List.items(items)
+            var out = Str.data(result)
+            for i in 0..<count {
+                if i > 0 && m > 0 {
+                    out.copyMemory(from: Str.data(separator), byteCount: m)
+                    out += m
+                }
+                let item = items[i]
+                let n = Str.count(item)
+                if n > 0 { out.copyMemory(from: Str.data(item), byteCount: n) }
+                out += n
+            }
+            return result
+        }
+        var out: [UInt32] = []
+        out.reserveCapacity(total + Str.count(separator) * max(0, count - 1))
+        let sep = codePoints(separator)
+        for i in 0..<count {
             if i > 0 { out += sep }
-            out += codePoints(item)
+            let item = Points(pointer[i])
+            for k in 0..<item.count { out.append(item[k]) }
         }
         return Str.make(codePoints: out)
     }
@@ -127,13 +255,18 @@ public enum StrMethods {
         if let characters, characters.kind != .str {
             throw PythonError(.typeError, "\(side == .both ? "" : side == .left ? "l" : "r")strip arg must be None or str")
         }
-        let set = characters.map { Set(codePoints($0)) }
-        func strippable(_ c: UInt32) -> Bool { set?.contains(c) ?? isSpace(c) }
-        let text = codePoints(s)
+        let set = characters.map { Points($0) }
+        @inline(__always)
+        func strippable(_ c: UInt32) -> Bool {
+            guard let set else { return isSpace(c) }
+            for k in 0..<set.count where set[k] == c { return true }
+            return false
+        }
+        let text = Points(s)
         var start = 0, end = text.count
         if side != .right { while start < end && strippable(text[start]) { start += 1 } }
         if side != .left { while end > start && strippable(text[end - 1]) { end -= 1 } }
-        return make(text[start..<end])
+        return substring(s, start, end)
     }
 
     /// The index of `needle` in `s[start:end]` (clamped as slices are), searching from the
@@ -142,14 +275,11 @@ public enum StrMethods {
         guard needle.kind == .str else {
             throw PythonError(.typeError, "must be str, not \(TypeObjects.name(needle.type))")
         }
-        let text = codePoints(s), pattern = codePoints(needle)
+        let text = Points(s), pattern = Points(needle)
         let (low, high) = clampedRange(start, end, count: text.count)
         if high - low < pattern.count { return -1 }
-        let candidates = Array(low...(high - pattern.count))
-        for i in fromRight ? candidates.reversed() : candidates where text[i..<(i + pattern.count)].elementsEqual(pattern) {
-            return i
-        }
-        return -1
+        if pattern.count == 0 { return fromRight ? high : low }
+        return fromRight ? text.lastIndex(of: pattern, from: low, to: high) : text.firstIndex(of: pattern, from: low, to: high)
     }
 
     /// `s.index(...)`: find, or ValueError("substring not found").
@@ -172,26 +302,57 @@ public enum StrMethods {
         guard needle.kind == .str else {
             throw PythonError(.typeError, "must be str, not \(TypeObjects.name(needle.type))")
         }
-        let text = codePoints(s), pattern = codePoints(needle)
+        let text = Points(s), pattern = Points(needle)
         let (low, high) = clampedRange(start, end, count: text.count)
         if high < low { return 0 }
-        if pattern.isEmpty { return high - low + 1 }
+        if pattern.count == 0 { return high - low + 1 }
         var n = 0, i = low
-        while i + pattern.count <= high {
-            if text[i..<(i + pattern.count)].elementsEqual(pattern) {
-                n += 1
-                i += pattern.count
-            } else {
-                i += 1
-            }
+        if pattern.count == 1 && text.width == 1 {
+            // One character: count the bytes in place.
+            guard pattern[0] < 0x100 else { return 0 }
+            let c = UInt8(pattern[0])
+            let bytes = text.data.assumingMemoryBound(to: UInt8.self)
+            for k in low..<high where bytes[k] == c { n += 1 }
+            return n
         }
-        return n
+        while true {
+            let found = text.firstIndex(of: pattern, from: i, to: high)
+            if found < 0 { return n }
+            n += 1
+            i = found + pattern.count
+        }
     }
 
     /// `s.replace(old, new, count)`; an empty `old` inserts `new` between characters.
     public static func replace(_ s: Value, _ old: Value, _ new: Value, count limit: Int = -1) throws(PythonError) -> Value {
         guard old.kind == .str, new.kind == .str else {
             throw PythonError(.typeError, "replace() argument \(old.kind == .str ? 2 : 1) must be str, not \(TypeObjects.name((old.kind == .str ? new : old).type))")
+        }
+        let n = Str.count(s), m = Str.count(old), r = Str.count(new)
+        if m > 0 && Str.width(s) == 1 && Str.width(new) == 1 {
+            // Width 1 throughout: find the matches, then copy bytes into the result.
+            var found: [Int] = []
+            var i = 0
+            while limit < 0 || found.count < limit {
+                let at = Points(s).firstIndex(of: Points(old), from: i, to: n)
+                if at < 0 { break }
+                found.append(at)
+                i = at + m
+            }
+            if found.isEmpty && s.type.is(BuiltinTypes.str) { return s }
+            let result = Str.allocate(count: n + found.count * (r - m), width: 1)
+            let source = Str.data(s), replacement = Str.data(new)
+            var out = Str.data(result)
+            var previous = 0
+            for at in found {
+                out.copyMemory(from: source + previous, byteCount: at - previous)
+                out += at - previous
+                if r > 0 { out.copyMemory(from: replacement, byteCount: r) }
+                out += r
+                previous = at + m
+            }
+            out.copyMemory(from: source + previous, byteCount: n - previous)
+            return result
         }
         let text = codePoints(s), pattern = codePoints(old), replacement = codePoints(new)
         var out: [UInt32] = []
@@ -244,13 +405,12 @@ public enum StrMethods {
 
     /// `s.partition(sep)` / `s.rpartition(sep)`.
     public static func partition(_ s: Value, _ separator: Value, fromRight: Bool) throws(PythonError) -> Value {
-        let sep = try separatorPoints(separator)
-        let text = codePoints(s)
+        try checkSeparator(separator)
         let i = try find(s, separator, fromRight: fromRight)
         let empty = Str.make("")
         if i < 0 { return fromRight ? Tuple.make(empty, empty, s) : Tuple.make(s, empty, empty) }
-        let head = make(text[0..<i])
-        let tail = make(text[(i + sep.count)...])
+        let head = substring(s, 0, i)
+        let tail = substring(s, i + Str.count(separator), Str.count(s))
         return Tuple.make(head, separator, tail)
     }
 
@@ -384,7 +544,7 @@ public enum StrMethods {
 
     /// `s.splitlines(keepends)`: \n, \r, \r\n, \v, \f, \x1c-\x1e, \x85, \u2028, \u2029 end lines.
     public static func splitlines(_ s: Value, keepEnds: Bool = false) -> Value {
-        let text = codePoints(s)
+        let text = Points(s)
         let result = List.make()
         var start = 0, i = 0
         while i < text.count {
@@ -396,11 +556,11 @@ public enum StrMethods {
             }
             var end = i + 1
             if c == 0x0D && end < text.count && text[end] == 0x0A { end += 1 }
-            List.append(result, make(text[start..<(keepEnds ? end : i)]))
+            List.append(result, substring(s, start, keepEnds ? end : i))
             start = end
             i = end
         }
-        if start < text.count { List.append(result, make(text[start...])) }
+        if start < text.count { List.append(result, substring(s, start, text.count)) }
         return result
     }
 }
