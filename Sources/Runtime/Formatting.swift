@@ -312,9 +312,34 @@ public enum Formatting {
         return string(out)
     }
 
+    /// glibc's `strfromd` (C2x; the Glibc module does not declare it): printf of one double
+    /// without a va_list, whose Swift builder casts every argument dynamically.
+    typealias StrFromD = @convention(c) (UnsafeMutablePointer<CChar>?, Int, UnsafePointer<CChar>?, Double) -> Int32
+    static let strfromd: StrFromD? = dlsym(nil, "strfromd").map { unsafeBitCast($0, to: StrFromD.self) }
+
     /// `printf` appending its ASCII output to `out`.
     static func printf(_ x: Double, type: UInt8, precision: Int, alternate: Bool, into out: inout [UInt8]) {
         let capacity = 400 + precision
+        if !alternate, precision < 1000, let strfromd {
+            // "%.<precision><type>": strfromd takes no flags and no '*'.
+            withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity + 16) { buffer in
+                let format = buffer.baseAddress! + capacity
+                format[0] = CChar(UInt8(ascii: "%"))
+                format[1] = CChar(UInt8(ascii: "."))
+                var k = 2
+                if precision >= 100 { format[k] = CChar(48 + precision / 100); k += 1 }
+                if precision >= 10 { format[k] = CChar(48 + precision / 10 % 10); k += 1 }
+                format[k] = CChar(48 + precision % 10)
+                format[k + 1] = CChar(bitPattern: type)
+                format[k + 2] = 0
+                let written = strfromd(buffer.baseAddress, capacity, format, x)
+                let n = min(Int(written), capacity - 1)
+                buffer.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: n) {
+                    out.append(contentsOf: UnsafeBufferPointer(start: $0, count: n))
+                }
+            }
+            return
+        }
         withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity + 8) { buffer in
             // The format, "%.*f" or "%#.*f", sits past the output area.
             let format = buffer.baseAddress! + capacity
