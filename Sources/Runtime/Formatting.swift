@@ -31,66 +31,81 @@ public enum Formatting {
         let typeName: String
 
         /// `defaultType` is what an omitted type means for the value's type (CPython checks the
-        /// grouping option against it: "Cannot specify ',' with 's'."). Reads the scalars in
-        /// place: specs are short, and an array per call would cost more than the parse.
+        /// grouping option against it: "Cannot specify ',' with 's'."). ASCII specs are read as
+        /// bytes in place; others as an array of code points.
         init(_ text: String, forType typeName: String, defaultType: Unicode.Scalar?) throws(PythonError) {
-            self.typeName = typeName
-            let chars = text.unicodeScalars
-            var i = chars.startIndex
-            let end = chars.endIndex
-            func at(_ k: String.UnicodeScalarView.Index) -> Unicode.Scalar? { k < end ? chars[k] : nil }
-            func isAlignment(_ c: Unicode.Scalar?) -> Bool { c == "<" || c == ">" || c == "=" || c == "^" }
-            if i < end, isAlignment(at(chars.index(after: i))) {
-                fill = chars[i]
-                fillGiven = true
-                i = chars.index(after: i)
-                align = chars[i]
-                i = chars.index(after: i)
-            } else if isAlignment(at(i)) {
-                align = chars[i]
-                i = chars.index(after: i)
-            }
-            if let c = at(i), c == "+" || c == "-" || c == " " { sign = c; i = chars.index(after: i) }
-            if at(i) == "z" { noNegativeZero = true; i = chars.index(after: i) }
-            if at(i) == "#" { alternate = true; i = chars.index(after: i) }
-            if !fillGiven && at(i) == "0" { zeroPadding = true; i = chars.index(after: i) }
-            width = try Spec.integer(chars, &i) ?? 0
-            if at(i) == "," { grouping = ","; i = chars.index(after: i) }
-            if at(i) == "_" {
-                if grouping != nil { throw PythonError(.valueError, "Cannot specify both ',' and '_'.") }
-                grouping = "_"
-                i = chars.index(after: i)
-            }
-            if at(i) == "," { throw PythonError(.valueError, "Cannot specify both ',' and '_'.") }
-            if at(i) == "." {
-                i = chars.index(after: i)
-                guard let p = try Spec.integer(chars, &i) else {
-                    throw PythonError(.valueError, "Format specifier missing precision")
-                }
-                precision = p
-            }
-            if i < end {
-                let next = chars.index(after: i)
-                if next < end {
-                    throw PythonError(.valueError, "Invalid format specifier '\(text)' for object of type '\(typeName)'")
-                }
-            }
-            type = at(i)
-            if let grouping { try checkGrouping(grouping, type: type ?? defaultType) }
+            var contiguous = text
+            let parsed = contiguous.withUTF8 { bytes -> Result<Spec, PythonError>? in
+                guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+                return Spec.parse(bytes, text: text, typeName: typeName, defaultType: defaultType)
+            } ?? Spec.parse(text.unicodeScalars.map(\.value), text: text, typeName: typeName, defaultType: defaultType)
+            self = try parsed.get()
         }
 
-        /// Digits at `i`, or nil when there are none.
-        static func integer(_ chars: String.UnicodeScalarView, _ i: inout String.UnicodeScalarView.Index) throws(PythonError) -> Int? {
-            var value: Int?
-            while i < chars.endIndex, chars[i].value >= 48 && chars[i].value <= 57 {
-                let digit = Int(chars[i].value - 48)
-                let (shifted, overflow1) = (value ?? 0).multipliedReportingOverflow(by: 10)
-                let (next, overflow2) = shifted.addingReportingOverflow(digit)
-                if overflow1 || overflow2 { throw PythonError(.valueError, "Too many decimal digits in format string") }
-                value = next
-                i = chars.index(after: i)
+        init(typeName: String) { self.typeName = typeName }
+
+        static func parse<C: RandomAccessCollection>(_ chars: C, text: String, typeName: String, defaultType: Unicode.Scalar?)
+            -> Result<Spec, PythonError> where C.Index == Int, C.Element: FixedWidthInteger {
+            var spec = Spec(typeName: typeName)
+            let count = chars.count
+            var i = 0
+            func at(_ k: Int) -> UInt32 { k < count ? UInt32(chars[chars.startIndex + k]) : 0 }
+            func scalar(_ k: Int) -> Unicode.Scalar { Unicode.Scalar(at(k)) ?? "\u{FFFD}" }
+            func isAlignment(_ c: UInt32) -> Bool { c == 0x3C || c == 0x3E || c == 0x3D || c == 0x5E }
+            if count > 1 && isAlignment(at(1)) {
+                spec.fill = scalar(0)
+                spec.fillGiven = true
+                spec.align = scalar(1)
+                i = 2
+            } else if count > 0 && isAlignment(at(0)) {
+                spec.align = scalar(0)
+                i = 1
             }
-            return value
+            let c = at(i)
+            if i < count && (c == 0x2B || c == 0x2D || c == 0x20) { spec.sign = scalar(i); i += 1 }
+            if i < count && at(i) == 0x7A { spec.noNegativeZero = true; i += 1 }
+            if i < count && at(i) == 0x23 { spec.alternate = true; i += 1 }
+            if !spec.fillGiven && i < count && at(i) == 0x30 { spec.zeroPadding = true; i += 1 }
+            // Digits at `i`, or nil when there are none; false on overflow.
+            func integer(_ value: inout Int?) -> Bool {
+                while i < count, at(i) >= 0x30 && at(i) <= 0x39 {
+                    let (shifted, overflow1) = (value ?? 0).multipliedReportingOverflow(by: 10)
+                    let (next, overflow2) = shifted.addingReportingOverflow(Int(at(i) - 0x30))
+                    if overflow1 || overflow2 { return false }
+                    value = next
+                    i += 1
+                }
+                return true
+            }
+            var width: Int?
+            guard integer(&width) else { return .failure(PythonError(.valueError, "Too many decimal digits in format string")) }
+            spec.width = width ?? 0
+            if i < count && at(i) == 0x2C { spec.grouping = ","; i += 1 }
+            if i < count && at(i) == 0x5F {
+                if spec.grouping != nil { return .failure(PythonError(.valueError, "Cannot specify both ',' and '_'.")) }
+                spec.grouping = "_"
+                i += 1
+            }
+            if i < count && at(i) == 0x2C { return .failure(PythonError(.valueError, "Cannot specify both ',' and '_'.")) }
+            if i < count && at(i) == 0x2E {
+                i += 1
+                var precision: Int?
+                guard integer(&precision) else { return .failure(PythonError(.valueError, "Too many decimal digits in format string")) }
+                guard let precision else { return .failure(PythonError(.valueError, "Format specifier missing precision")) }
+                spec.precision = precision
+            }
+            if count - i > 1 {
+                return .failure(PythonError(.valueError, "Invalid format specifier '\(text)' for object of type '\(typeName)'"))
+            }
+            spec.type = i < count ? scalar(i) : nil
+            if let grouping = spec.grouping {
+                do throws(PythonError) {
+                    try spec.checkGrouping(grouping, type: spec.type ?? defaultType)
+                } catch {
+                    return .failure(error)
+                }
+            }
+            return .success(spec)
         }
 
         func checkGrouping(_ separator: Unicode.Scalar, type: Unicode.Scalar?) throws(PythonError) {
@@ -103,7 +118,10 @@ public enum Formatting {
         }
 
         func unknownType() -> PythonError {
-            PythonError(.valueError, "Unknown format code '\(type!)' for object of type '\(typeName)'")
+            // CPython shows codes outside 33...127 in hex.
+            let code = type!.value
+            let shown = code > 32 && code < 128 ? String(type!) : "\\x" + String(code, radix: 16)
+            return PythonError(.valueError, "Unknown format code '\(shown)' for object of type '\(typeName)'")
         }
     }
 
@@ -312,9 +330,34 @@ public enum Formatting {
         return string(out)
     }
 
+    /// glibc's `strfromd` (C2x; the Glibc module does not declare it): printf of one double
+    /// without a va_list, whose Swift builder casts every argument dynamically.
+    typealias StrFromD = @convention(c) (UnsafeMutablePointer<CChar>?, Int, UnsafePointer<CChar>?, Double) -> Int32
+    static let strfromd: StrFromD? = dlsym(nil, "strfromd").map { unsafeBitCast($0, to: StrFromD.self) }
+
     /// `printf` appending its ASCII output to `out`.
     static func printf(_ x: Double, type: UInt8, precision: Int, alternate: Bool, into out: inout [UInt8]) {
         let capacity = 400 + precision
+        if !alternate, precision < 1000, let strfromd {
+            // "%.<precision><type>": strfromd takes no flags and no '*'.
+            withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity + 16) { buffer in
+                let format = buffer.baseAddress! + capacity
+                format[0] = CChar(UInt8(ascii: "%"))
+                format[1] = CChar(UInt8(ascii: "."))
+                var k = 2
+                if precision >= 100 { format[k] = CChar(48 + precision / 100); k += 1 }
+                if precision >= 10 { format[k] = CChar(48 + precision / 10 % 10); k += 1 }
+                format[k] = CChar(48 + precision % 10)
+                format[k + 1] = CChar(bitPattern: type)
+                format[k + 2] = 0
+                let written = strfromd(buffer.baseAddress, capacity, format, x)
+                let n = min(Int(written), capacity - 1)
+                buffer.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: n) {
+                    out.append(contentsOf: UnsafeBufferPointer(start: $0, count: n))
+                }
+            }
+            return
+        }
         withUnsafeTemporaryAllocation(of: CChar.self, capacity: capacity + 8) { buffer in
             // The format, "%.*f" or "%#.*f", sits past the output area.
             let format = buffer.baseAddress! + capacity

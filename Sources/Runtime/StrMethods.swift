@@ -418,6 +418,9 @@ public enum StrMethods {
 
     /// `s.upper()` / `s.lower()` with Unicode's full case mappings ('ß'.upper() is 'SS').
     public static func changeCase(_ s: Value, upper: Bool) -> Value {
+        if isASCII(s) {
+            return mapASCII(s) { c, _ in upper ? (isLowerASCII(c) ? c - 32 : c) : (isUpperASCII(c) ? c + 32 : c) }
+        }
         let text = Str.swiftString(s)
         return Str.make(upper ? text.uppercased() : text.lowercased())
     }
@@ -426,6 +429,19 @@ public enum StrMethods {
     public enum CaseStyle { case title, capitalize, swapcase }
 
     public static func recase(_ s: Value, _ style: CaseStyle) -> Value {
+        if isASCII(s) {
+            // ASCII letters are cased; their title case is their upper case.
+            return mapASCII(s) { c, previous in
+                let toUpper: Bool
+                switch style {
+                case .title: toUpper = !(isUpperASCII(previous) || isLowerASCII(previous))
+                case .capitalize: toUpper = previous == 0
+                case .swapcase: toUpper = isLowerASCII(c)
+                }
+                if toUpper { return isLowerASCII(c) ? c - 32 : c }
+                return isUpperASCII(c) ? c + 32 : c
+            }
+        }
         var out = String.UnicodeScalarView()
         var previousCased = false
         for (i, c) in codePoints(s).enumerated() {
@@ -443,13 +459,47 @@ public enum StrMethods {
         return Str.make(String(out))
     }
 
+    @inline(__always) static func isUpperASCII(_ c: UInt8) -> Bool { c >= 0x41 && c <= 0x5A }
+    @inline(__always) static func isLowerASCII(_ c: UInt8) -> Bool { c >= 0x61 && c <= 0x7A }
+
+    /// Whether `s` is all ASCII (width 1, every byte below 0x80).
+    static func isASCII(_ s: Value) -> Bool {
+        guard Str.width(s) == 1 else { return false }
+        let n = Str.count(s)
+        let bytes = Str.data(s).assumingMemoryBound(to: UInt8.self)
+        var k = 0
+        while k + 8 <= n {
+            if UnsafeRawPointer(bytes + k).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+            k += 8
+        }
+        while k < n {
+            if bytes[k] >= 0x80 { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// A new ASCII str of `transform(byte, the byte before it or 0)` over the ASCII str `s`.
+    static func mapASCII(_ s: Value, _ transform: (UInt8, UInt8) -> UInt8) -> Value {
+        let n = Str.count(s)
+        let result = Str.allocate(count: n, width: 1)
+        let source = Str.data(s).assumingMemoryBound(to: UInt8.self)
+        let out = Str.data(result).assumingMemoryBound(to: UInt8.self)
+        var previous: UInt8 = 0
+        for k in 0..<n {
+            out[k] = transform(source[k], previous)
+            previous = source[k]
+        }
+        return result
+    }
+
     /// The `is...` predicates of str: false for an empty str.
     public enum Predicate { case digit, decimal, numeric, alpha, alnum, space, upper, lower, title }
 
     public static func test(_ s: Value, _ predicate: Predicate) -> Bool {
+        if Str.count(s) == 0 { return false }
+        if isASCII(s), let answer = testASCII(s, predicate) { return answer }
         let text = codePoints(s)
-        if text.isEmpty { return false }
-        if text.allSatisfy({ $0 < 0x80 }), let answer = testASCII(text, predicate) { return answer }
         let scalars = text.map { Unicode.Scalar($0) ?? "\u{FFFD}" }
         switch predicate {
         case .decimal: return scalars.allSatisfy { $0.properties.numericType == .decimal }
@@ -487,10 +537,12 @@ public enum StrMethods {
 
     /// The predicates on ASCII text, without Unicode property lookups; nil for the ones whose
     /// ASCII answer needs the general rule (title case).
-    static func testASCII(_ text: [UInt32], _ predicate: Predicate) -> Bool? {
-        func isDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
-        func isUpper(_ c: UInt32) -> Bool { c >= 0x41 && c <= 0x5A }
-        func isLower(_ c: UInt32) -> Bool { c >= 0x61 && c <= 0x7A }
+    static func testASCII(_ s: Value, _ predicate: Predicate) -> Bool? {
+        let text = UnsafeBufferPointer(start: Str.data(s).assumingMemoryBound(to: UInt8.self), count: Str.count(s))
+        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        func isUpper(_ c: UInt8) -> Bool { isUpperASCII(c) }
+        func isLower(_ c: UInt8) -> Bool { isLowerASCII(c) }
+        func isSpace(_ c: UInt8) -> Bool { StrMethods.isSpace(UInt32(c)) }
         switch predicate {
         case .decimal, .digit, .numeric: return text.allSatisfy(isDigit)
         case .alpha: return text.allSatisfy { isUpper($0) || isLower($0) }
@@ -519,8 +571,7 @@ public enum StrMethods {
             }
             fillPoint = Str.codePoint(fill, at: 0)
         }
-        let text = codePoints(s)
-        let padding = width - text.count
+        let padding = width - Str.count(s)
         if padding <= 0 { return s }
         let left: Int
         switch align {
@@ -528,18 +579,43 @@ public enum StrMethods {
         case ">": left = padding
         default: left = padding / 2 + (padding & width & 1)
         }
-        let out = [UInt32](repeating: fillPoint, count: left) + text + [UInt32](repeating: fillPoint, count: padding - left)
-        return Str.make(codePoints: out)
+        return padded(s, left: left, right: padding - left, fill: fillPoint)
+    }
+
+    /// `s` with `left` and `right` copies of `fill` around it; with `signFirst`, the first
+    /// character of `s` goes before the left padding. Both `s` and the fill need the result's
+    /// width, so it is the narrowest.
+    static func padded(_ s: Value, left: Int, right: Int, fill: UInt32, signFirst: Bool = false) -> Value {
+        let n = Str.count(s)
+        let width = max(Str.width(s), fill < 0x100 ? 1 : (fill < 0x10000 ? 2 : 4))
+        let result = Str.allocate(count: n + left + right, width: width)
+        let out = Str.data(result)
+        let text = Points(s)
+        var k = 0
+        @inline(__always)
+        func store(_ c: UInt32) {
+            switch width {
+            case 1: out.storeBytes(of: UInt8(c), toByteOffset: k, as: UInt8.self)
+            case 2: out.storeBytes(of: UInt16(c), toByteOffset: k * 2, as: UInt16.self)
+            default: out.storeBytes(of: c, toByteOffset: k * 4, as: UInt32.self)
+            }
+            k += 1
+        }
+        let lead = signFirst ? 1 : 0
+        for i in 0..<lead { store(text[i]) }
+        for _ in 0..<left { store(fill) }
+        for i in lead..<n { store(text[i]) }
+        for _ in 0..<right { store(fill) }
+        return result
     }
 
     /// `s.zfill(width)`: zeros after a leading sign.
     public static func zfill(_ s: Value, width: Int) -> Value {
-        var text = codePoints(s)
-        let padding = width - text.count
+        let n = Str.count(s)
+        let padding = width - n
         if padding <= 0 { return s }
-        let signed = !text.isEmpty && (text[0] == 0x2B || text[0] == 0x2D)
-        text.insert(contentsOf: [UInt32](repeating: 0x30, count: padding), at: signed ? 1 : 0)
-        return Str.make(codePoints: text)
+        let signed = n > 0 && (Str.codePoint(s, at: 0) == 0x2B || Str.codePoint(s, at: 0) == 0x2D)
+        return padded(s, left: padding, right: 0, fill: 0x30, signFirst: signed)
     }
 
     /// `s.splitlines(keepends)`: \n, \r, \r\n, \v, \f, \x1c-\x1e, \x85, \u2028, \u2029 end lines.
