@@ -206,15 +206,18 @@ enum Attributes {
     /// For `obj.name(...)`: the function and whether `obj` goes in as the first argument,
     /// which saves making a bound method.
     @inline(__always)
-    static func loadMethod(_ object: Value, cache: UnsafeMutablePointer<InlineCache>) throws(PythonError) -> (Value, Bool) {
+    static func loadMethod(_ object: Value, cache: UnsafeMutablePointer<InlineCache>, bound: inout Bool) throws(PythonError) -> Value {
         if cache.pointee.form == methodOnType && cache.pointee.version == VM.typeEpoch {
             let key = object.isObject && object.header.pointee.kind == .instance ? Instances.shape(object).bits : object.type.bits
-            if key == cache.pointee.key { return (Value(bits: UInt64(bitPattern: Int64(cache.pointee.index))), true) }
+            if key == cache.pointee.key {
+                bound = true
+                return Value(bits: UInt64(bitPattern: Int64(cache.pointee.index)))
+            }
         }
-        return try loadMethodMiss(object, cache)
+        return try loadMethodMiss(object, cache, &bound)
     }
 
-    private static func loadMethodMiss(_ object: Value, _ cache: UnsafeMutablePointer<InlineCache>) throws(PythonError) -> (Value, Bool) {
+    private static func loadMethodMiss(_ object: Value, _ cache: UnsafeMutablePointer<InlineCache>, _ bound: inout Bool) throws(PythonError) -> Value {
         let name = cache.pointee.name
         if object.kind != .type && InterpreterObjects.tag(object) != .module && InterpreterObjects.tag(object) != .superObject {
             let descriptor = try lookup(object.type, name)
@@ -227,10 +230,12 @@ enum Attributes {
                 cache.pointee.key = isInstance ? Instances.shape(object).bits : object.type.bits
                 cache.pointee.version = VM.typeEpoch
                 cache.pointee.index = Int(Int64(bitPattern: descriptor.bits))
-                return (descriptor, true)
+                bound = true
+                return descriptor
             }
         }
-        return (try get(object, name), false)
+        bound = false
+        return try get(object, name)
     }
 
     // MARK: Storing

@@ -140,7 +140,8 @@ enum Builtins {
                 throw PythonError(.typeError, "'\(TypeObjects.name(args[0].type))' object is not an iterator")
             }
             if Generators.isGenerator(args[0]) && args.positionalCount == 1 {
-                let (value, finished) = try Generators.resume(args[0], sending: BuiltinTypes.none, throwing: Value.null)
+                var finished = false
+                let value = try Generators.resume(args[0], sending: BuiltinTypes.none, throwing: Value.null, finished: &finished)
                 if finished { throw Generators.stopIteration(value) }
                 return value
             }

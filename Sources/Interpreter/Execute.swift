@@ -27,7 +27,8 @@ func execute(
     var reraising = false
 
     if !throwing.isNull {
-        try unwind(PythonError(exception: throwing), code, at: start - 1, reraising: false, stackBottom, &sp, &pc)
+        let error = PythonError(exception: throwing)
+        if !unwind(error, code, at: start - 1, reraising: false, stackBottom, &sp, &pc) { throw error }
     }
 
     while true {
@@ -41,7 +42,8 @@ func execute(
             case .popTop:
                 sp -= 1
             case .copy:
-                push(&sp, sp[-argument])
+                let pushed = sp[-argument]
+                push(&sp, pushed)
             case .swap:
                 let t = sp[-1]
                 sp[-1] = sp[-argument]
@@ -50,7 +52,8 @@ func execute(
                 push(&sp, Value.null)
 
             case .loadConst:
-                push(&sp, constants[argument])
+                let pushed = constants[argument]
+                push(&sp, pushed)
             case .loadFast:
                 let v = fp[argument]
                 if v.isNull { throw unboundLocal(code, argument) }
@@ -70,7 +73,8 @@ func execute(
                 if Callables.cellContents(fp[argument]).isNull { throw unboundFree(code, argument) }
                 Callables.setCellContents(fp[argument], Value.null)
             case .loadClosure:
-                push(&sp, fp[argument])
+                let pushed = fp[argument]
+                push(&sp, pushed)
             case .loadClassDeref:
                 let name = Interned.str(code.slotNames[argument])
                 let found = try Dict.get(fp[-2], name)
@@ -82,13 +86,15 @@ func execute(
                     push(&sp, v)
                 }
             case .loadGlobal:
-                push(&sp, try Namespaces.loadGlobal(fp[-1], caches + argument))
+                let pushed = try Namespaces.loadGlobal(fp[-1], caches + argument)
+                push(&sp, pushed)
             case .storeGlobal:
                 try Dict.set(fp[-1], names[argument], pop(&sp))
             case .deleteGlobal:
                 if !(try Dict.remove(fp[-1], names[argument])) { throw nameError(names[argument]) }
             case .loadName:
-                push(&sp, try Namespaces.loadName(fp[-2], fp[-1], names[argument]))
+                let pushed = try Namespaces.loadName(fp[-2], fp[-1], names[argument])
+                push(&sp, pushed)
             case .storeName:
                 try Namespaces.storeName(fp[-2], names[argument], pop(&sp))
             case .deleteName:
@@ -104,11 +110,11 @@ func execute(
                 try Attributes.delete(pop(&sp), names[argument])
             case .loadMethod:
                 let receiver = sp[-1]
-                // Written as two stores, not an if/else of pushes: the release build of Swift 6.3
-                // dropped the first store of that form.
-                let (method, bound) = try Attributes.loadMethod(receiver, cache: caches + argument)
-                sp[-1] = method
+                var bound = false
+                let method = try Attributes.loadMethod(receiver, cache: caches + argument, bound: &bound)
+                // The slot above first, then the one below: docs/INTERPRETER.md, "A compiler hazard".
                 sp[0] = bound ? receiver : Value.null
+                sp[-1] = method
                 sp += 1
 
             case .binaryOperation:
@@ -215,7 +221,8 @@ func execute(
                 push(&sp, dict)
             case .buildString:
                 sp -= argument
-                push(&sp, Strings.concatenate(sp, count: argument))
+                let pushed = Strings.concatenate(sp, count: argument)
+                push(&sp, pushed)
             case .listAppend:
                 let v = pop(&sp)
                 List.append(sp[-argument], v)
@@ -317,14 +324,22 @@ func execute(
                 push(&sp, Classes.buildClassFunction)
 
             case .raise:
-                throw try Raising.error(for: argument, stack: &sp)
+                // The operands are read and popped here: a throwing call that also changed `sp`
+                // through inout is the shape the release build got wrong.
+                let exception = argument >= 1 ? sp[-argument] : Value.null
+                let cause = argument == 2 ? sp[-1] : Value.null
+                sp -= argument
+                throw try Raising.error(for: argument, exception: exception, cause: cause)
             case .reraise:
                 reraising = true
                 throw PythonError(exception: pop(&sp))
             case .pushExceptionInfo:
+                // The slot above first, then the one below: docs/INTERPRETER.md, "A compiler hazard".
                 let exception = sp[-1]
-                sp[-1] = VM.handledException.isNull ? BuiltinTypes.none : VM.handledException
-                push(&sp, exception)
+                let saved = VM.handledException.isNull ? BuiltinTypes.none : VM.handledException
+                sp[0] = exception
+                sp[-1] = saved
+                sp += 1
                 VM.handledException = exception
             case .popExcept:
                 let saved = pop(&sp)
@@ -337,11 +352,11 @@ func execute(
             case .withExceptStart:
                 let exception = sp[-1]
                 let exitFunction = sp[-3]
-                push(&sp, try ContextManagers.exit(exitFunction, exception: exception, stackTop: sp))
+                let pushed = try ContextManagers.exit(exitFunction, exception: exception, stackTop: sp)
+                push(&sp, pushed)
             case .beforeWith:
-                let manager = pop(&sp)
-                let (exitFunction, entered) = try ContextManagers.enter(manager, stackTop: sp)
-                push(&sp, exitFunction)
+                // The manager's slot receives `__exit__`; `__enter__`'s result goes above it.
+                let entered = try ContextManagers.enter(sp[-1], exit: &sp[-1])
                 push(&sp, entered)
 
             case .yieldValue:
@@ -349,7 +364,8 @@ func execute(
                 return pop(&sp)
             case .send:
                 let value = pop(&sp)
-                let (result, finished) = try Generators.send(sp[-1], value, stackTop: sp)
+                var finished = false
+                let result = try Generators.send(sp[-1], value, finished: &finished)
                 if finished {
                     sp[-1] = result
                     pc = argument
@@ -368,14 +384,16 @@ func execute(
             case .importName:
                 let fromList = pop(&sp)
                 sp -= 1
-                push(&sp, try Modules.importModule(names[argument], fromList: fromList))
+                let pushed = try Modules.importModule(names[argument], fromList: fromList)
+                push(&sp, pushed)
             case .importFrom:
-                push(&sp, try Modules.importFrom(sp[-1], names[argument]))
+                let pushed = try Modules.importFrom(sp[-1], names[argument])
+                push(&sp, pushed)
             case .importStar:
                 try Modules.importStar(pop(&sp), into: fp[-2].isNull ? fp[-1] : fp[-2])
             }
         } catch {
-            try unwind(error, code, at: pc - 1, reraising: reraising, stackBottom, &sp, &pc)
+            if !unwind(error, code, at: pc - 1, reraising: reraising, stackBottom, &sp, &pc) { throw error }
             reraising = false
         }
     }
@@ -403,18 +421,20 @@ private func pop(_ sp: inout UnsafeMutablePointer<Value>) -> Value {
 }
 
 /// Sends an exception raised at instruction `failedAt` to its handler: the stack is cut back,
-/// the exception pushed and `pc` set; with no handler it leaves the frame.
+/// the exception pushed and `pc` set. False when the frame has no handler for it.
 private func unwind(
     _ error: PythonError, _ code: CodeObject, at failedAt: Int, reraising: Bool,
     _ stackBottom: UnsafeMutablePointer<Value>, _ sp: inout UnsafeMutablePointer<Value>, _ pc: inout Int
-) throws(PythonError) {
+) -> Bool {
     if !reraising {
         Raising.noteRaised(error.exception, code: code, instruction: failedAt)
     }
-    guard let handler = code.handler(at: failedAt) else { throw error }
+    guard let handler = code.handler(at: failedAt) else { return false }
     sp = stackBottom + Int(handler.depth)
-    push(&sp, error.exception)
+    sp[0] = error.exception
+    sp += 1
     pc = Int(handler.target)
+    return true
 }
 
 private func unboundLocal(_ code: CodeObject, _ slot: Int) -> PythonError {

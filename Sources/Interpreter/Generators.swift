@@ -26,22 +26,26 @@ enum Generators {
 
     /// The next yielded value, or null when the generator returns.
     static func next(_ generator: Value) throws(PythonError) -> Value {
-        let (value, finished) = try resume(generator, sending: BuiltinTypes.none, throwing: Value.null)
+        var finished = false
+        let value = try resume(generator, sending: BuiltinTypes.none, throwing: Value.null, finished: &finished)
         return finished ? Value.null : value
     }
 
     /// Runs the generator until it yields (the yielded value) or returns (its return value,
     /// with `finished` set).
-    static func resume(_ generator: Value, sending: Value, throwing: Value) throws(PythonError) -> (value: Value, finished: Bool) {
+    /// (Results come back through `finished`, not a tuple: Swift 6.3's release builds have
+    /// mixed up tuple results of typed-throws calls here; docs/INTERPRETER.md.)
+    static func resume(_ generator: Value, sending: Value, throwing: Value, finished: inout Bool) throws(PythonError) -> Value {
         let fields = InterpreterObjects.fields(generator)
         let state = fields.pointee.i
         if state == running { throw PythonError(.valueError, "generator already executing") }
-        if state == finished {
+        if state == Self.finished {
             if !throwing.isNull { throw PythonError(exception: throwing) }
-            return (Value.null, true)
+            finished = true
+            return Value.null
         }
         if state == notStarted && !throwing.isNull {
-            fields.pointee.i = finished
+            fields.pointee.i = Self.finished
             throw PythonError(exception: throwing)
         }
         if state == notStarted && !sending.is(BuiltinTypes.none) {
@@ -75,7 +79,7 @@ enum Generators {
         do throws(PythonError) {
             result = try execute(code, fp: fp, start: max(state, 0), depth: depth, throwing: throwing, exit: &exit)
         } catch {
-            InterpreterObjects.fields(generator).pointee.i = finished
+            InterpreterObjects.fields(generator).pointee.i = Self.finished
             if TypeObjects.isSubtype(error.exception.type, of: BuiltinException.stopIteration.type) {
                 throw PythonError(.runtimeError, "generator raised StopIteration")
             }
@@ -87,32 +91,37 @@ enum Generators {
             after.pointee.i = resumeIndex
             after.pointee.j = stackDepth
             Tuple.items(after.pointee.b).update(from: fp, count: code.slotCount + stackDepth)
-            return (result, false)
+            finished = false
+            return result
         case .returned:
-            after.pointee.i = finished
+            after.pointee.i = Self.finished
             after.pointee.d = result
-            return (result, true)
+            finished = true
+            return result
         }
     }
 
     /// One step of `yield from`: the value the subiterator yields, or its return value.
-    static func send(_ iterator: Value, _ value: Value, stackTop: UnsafeMutablePointer<Value>) throws(PythonError) -> (Value, Bool) {
+    static func send(_ iterator: Value, _ value: Value, finished: inout Bool) throws(PythonError) -> Value {
         if isGenerator(iterator) {
-            let (result, finished) = try resume(iterator, sending: value, throwing: Value.null)
-            return (finished ? (result.isNull ? BuiltinTypes.none : result) : result, finished)
+            let result = try resume(iterator, sending: value, throwing: Value.null, finished: &finished)
+            return finished && result.isNull ? BuiltinTypes.none : result
         }
         if value.is(BuiltinTypes.none) {
             let next = try Iteration.next(iterator)
-            return next.isNull ? (BuiltinTypes.none, true) : (next, false)
+            finished = next.isNull
+            return next.isNull ? BuiltinTypes.none : next
         }
         guard let send = try Attributes.lookupSpecial(iterator, "send") else {
             throw PythonError(.attributeError, "'\(TypeObjects.name(iterator.type))' object has no attribute 'send'")
         }
         do throws(PythonError) {
-            return (try Calls.call(send, iterator, value), false)
+            finished = false
+            return try Calls.call(send, iterator, value)
         } catch {
             if TypeObjects.isSubtype(error.exception.type, of: BuiltinException.stopIteration.type) {
-                return (try Attributes.get(error.exception, Interned.str("value")), true)
+                finished = true
+                return try Attributes.get(error.exception, Interned.str("value"))
             }
             throw error
         }
@@ -123,12 +132,14 @@ enum Generators {
         let type = InterpreterTypes.generator
         Natives.method(type, "send") { args throws(PythonError) in
             try args.expect(2...2)
-            let (value, finished) = try resume(args[0], sending: args[1], throwing: Value.null)
+            var finished = false
+            let value = try resume(args[0], sending: args[1], throwing: Value.null, finished: &finished)
             if finished { throw stopIteration(value) }
             return value
         }
         Natives.method(type, "__next__") { args throws(PythonError) in
-            let (value, finished) = try resume(args[0], sending: BuiltinTypes.none, throwing: Value.null)
+            var finished = false
+            let value = try resume(args[0], sending: BuiltinTypes.none, throwing: Value.null, finished: &finished)
             if finished { throw stopIteration(value) }
             return value
         }
@@ -136,19 +147,21 @@ enum Generators {
         Natives.method(type, "throw") { args throws(PythonError) in
             try args.expect(2...4)
             let exception = try Raising.instance(args[1])
-            let (value, finished) = try resume(args[0], sending: BuiltinTypes.none, throwing: exception)
+            var finished = false
+            let value = try resume(args[0], sending: BuiltinTypes.none, throwing: exception, finished: &finished)
             if finished { throw stopIteration(value) }
             return value
         }
         Natives.method(type, "close") { args throws(PythonError) in
             let fields = InterpreterObjects.fields(args[0])
-            if fields.pointee.i == notStarted || fields.pointee.i == finished {
-                fields.pointee.i = finished
+            if fields.pointee.i == notStarted || fields.pointee.i == Self.finished {
+                fields.pointee.i = Self.finished
                 return BuiltinTypes.none
             }
             let exit = Exceptions.make(BuiltinException.generatorExit.type, arguments: [])
             do throws(PythonError) {
-                _ = try resume(args[0], sending: BuiltinTypes.none, throwing: exit)
+                var finished = false
+                _ = try resume(args[0], sending: BuiltinTypes.none, throwing: exit, finished: &finished)
             } catch {
                 if TypeObjects.isSubtype(error.exception.type, of: BuiltinException.generatorExit.type)
                     || TypeObjects.isSubtype(error.exception.type, of: BuiltinException.stopIteration.type) {
@@ -156,7 +169,7 @@ enum Generators {
                 }
                 throw error
             }
-            if InterpreterObjects.fields(args[0]).pointee.i != finished {
+            if InterpreterObjects.fields(args[0]).pointee.i != Self.finished {
                 throw PythonError(.runtimeError, "generator ignored GeneratorExit")
             }
             return BuiltinTypes.none

@@ -7,21 +7,17 @@ import Runtime
 enum Raising {
     /// The exception a `raise` instruction raises. Argument 0 re-raises the handled exception;
     /// 1 raises the top (a class is instantiated); 2 raises `exception from cause`.
-    static func error(for argument: Int, stack sp: inout UnsafeMutablePointer<Value>) throws(PythonError) -> PythonError {
+    static func error(for argument: Int, exception raised: Value, cause: Value) throws(PythonError) -> PythonError {
         switch argument {
         case 0:
             guard !VM.handledException.isNull else { throw PythonError(.runtimeError, "No active exception to reraise") }
             return PythonError(exception: VM.handledException)
         case 1:
-            sp -= 1
-            return PythonError(exception: try instance(sp.pointee))
+            return PythonError(exception: try instance(raised))
         default:
-            sp -= 2
-            let exception = try instance(sp[0])
-            let cause = sp[1]
-            let fields = exception.fields(ExceptionObject.self)
+            let exception = try instance(raised)
             if cause.is(BuiltinTypes.none) {
-                fields.pointee.cause = BuiltinTypes.none
+                exception.fields(ExceptionObject.self).pointee.cause = BuiltinTypes.none
             } else {
                 let causeException = try instance(cause, forCause: true)
                 exception.fields(ExceptionObject.self).pointee.cause = causeException
