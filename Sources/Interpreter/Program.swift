@@ -131,6 +131,7 @@ enum Setup {
     static func installOnce() {
         guard !done else { return }
         done = true
+        VM.stackTop = VM.stackBase
         VM.installRoots()
         InterpreterObjects.registerTracer()
         InterpreterTypes.create()

@@ -19,10 +19,14 @@ enum VM {
     static let headerSlots = 3
     static let stackSlots = 1 << 22
 
+    /// Mapped, not allocated: the kernel hands out zeroed pages as the stack first reaches them,
+    /// so a program pays in memory only for the depth it uses. A zero word reads as the small
+    /// int 0, harmless to the conservative scan; frames set their slots before use.
     nonisolated(unsafe) static var stackBase: UnsafeMutablePointer<Value> = {
-        let base = UnsafeMutablePointer<Value>.allocate(capacity: stackSlots)
-        base.initialize(repeating: Value.null, count: stackSlots)
-        return base
+        let bytes = stackSlots * MemoryLayout<Value>.stride
+        let memory = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0)
+        guard let memory, memory != MAP_FAILED else { fatalError("cannot map the VM value stack") }
+        return memory.bindMemory(to: Value.self, capacity: stackSlots)
     }()
     /// One past the last slot any live frame may use; the collector scans below it.
     nonisolated(unsafe) static var stackTop: UnsafeMutablePointer<Value> = stackBase
