@@ -35,7 +35,8 @@ extension CodeUnit {
             keywordOnlyCount: keywordOnlyCount, slotNames: slotNames, cellSlots: cellSlots,
             firstFreeSlot: firstFreeSlot, maxStackDepth: maxDepth, instructions: instructions,
             constants: constants, names: names, parameterNames: parameterNames, cacheNames: cacheNames,
-            lines: lines, exceptionTable: table, blockStarts: blockStarts(instructions, table), children: children)
+            lines: lines, exceptionTable: table, blockStarts: blockStarts(instructions, table), children: children,
+            docstring: docstring.map { Int($0) } ?? -1)
     }
 
     /// One entry per maximal run of instructions under the same innermost handler.

@@ -45,15 +45,18 @@ public final class CodeObject {
     public let blockStarts: [Int32]
     /// The code of the functions, classes and comprehensions defined in this code.
     public let children: [CodeObject]
+    /// A function's docstring (a str in the constants), or null.
+    public let docstring: Value
 
     init(
         name: String, qualifiedName: String, fileName: String, firstLine: Int, flags: CodeFlags,
         positionalCount: Int, positionalOnlyCount: Int, keywordOnlyCount: Int, slotNames: [String],
         cellSlots: [Int32], firstFreeSlot: Int, maxStackDepth: Int, instructions: [Instruction],
         constants: Value, names: Value, parameterNames: Value, cacheNames: [Int32], lines: [Int32],
-        exceptionTable: [ExceptionHandler], blockStarts: [Int32], children: [CodeObject]
+        exceptionTable: [ExceptionHandler], blockStarts: [Int32], children: [CodeObject], docstring: Int
     ) {
         self.children = children
+        self.docstring = docstring >= 0 ? Tuple.items(constants)[docstring] : Value.null
         self.name = name
         self.qualifiedName = qualifiedName
         self.fileName = fileName

@@ -53,6 +53,8 @@ final class CodeUnit {
     var cellSlots: [Int32] = []
     var firstFreeSlot = 0
 
+    /// The constant index of the function's docstring, if its body starts with one.
+    var docstring: Int32?
     /// The code objects of nested functions, classes and comprehensions, in order.
     var children: [CodeObject] = []
     var handlers: [HandlerRecord] = []

@@ -375,6 +375,9 @@ extension CodeGenerator {
         compileFunction(
             name: definition.name, parameters: definition.parameters, range: range, firstLine: range.line
         ) { generator in
+            if let text = Self.docstring(of: definition.body) {
+                generator.unit.docstring = generator.constantIndex(.string(text))
+            }
             generator.compile(definition.body)
             generator.emitConstant(.none)
             generator.unit.emit(.returnValue)
@@ -441,6 +444,10 @@ extension CodeGenerator {
         store("__module__")
         emitString(qualified)
         store("__qualname__")
+        if let text = Self.docstring(of: definition.body) {
+            emitConstant(.string(text))
+            store("__doc__")
+        }
         compile(definition.body)
         if scope.cells.contains("__class__") {
             unit.emit(.loadClosure, unit.slot("__class__"))
@@ -513,6 +520,12 @@ extension CodeGenerator {
         compileGenerators(generators.dropFirst(), depth: depth + 1, first: false, element: element)
         unit.emitJump(.jump, to: head)
         unit.use(exhausted, fallingThrough: false)
+    }
+
+    /// The text of a body's docstring: a string literal as its first statement.
+    static func docstring(of body: [Statement]) -> [UInt32]? {
+        guard case .expression(let first)? = body.first?.kind, case .constant(.string(let text)) = first.kind else { return nil }
+        return text
     }
 
     func expressionKindName(_ e: Expression) -> String {

@@ -277,6 +277,9 @@ enum Attributes {
                 _ = try Calls.call(setattr, object, name, value)
                 return
             }
+            if Instances.attribute(object, name).isNull, try !slotsAllow(object.type, name) {
+                throw PythonError(.attributeError, "'\(TypeObjects.name(object.type))' object has no attribute '\(Str.swiftString(name))'")
+            }
             Instances.setAttribute(object, name, value)
         case .exception:
             try Dict.set(attributeDict(object, at: \ExceptionObject.attributes), name, value)
@@ -290,6 +293,25 @@ enum Attributes {
             guard let attributes = Subclasses.attributes(object) else { throw readOnly(object, name) }
             try Dict.set(attributes, name, value)
         }
+    }
+
+    /// Whether `__slots__` lets an instance of `type` gain attribute `name`: every class of the
+    /// MRO but `object` declares slots, and one of them names it (or `__dict__`).
+    static func slotsAllow(_ type: Value, _ name: Value) throws(PythonError) -> Bool {
+        let mro = type.fields(TypeObject.self).pointee.mro
+        var named = false
+        for i in 0..<Tuple.count(mro) {
+            let base = Tuple.items(mro)[i]
+            if base.is(BuiltinTypes.object) { continue }
+            let slots = try Dict.get(base.fields(TypeObject.self).pointee.dict, SpecialNames.slots)
+            if slots.isNull { return true }
+            let names = slots.kind == .str ? Tuple.make(slots) : slots
+            try Iteration.forEach(names) { slot throws(PythonError) in
+                if try Objects.equal(slot, name) { named = true }
+                if try Objects.equal(slot, SpecialNames.dict) { named = true }
+            }
+        }
+        return named
     }
 
     private static func callSetter(_ property: Value, _ object: Value, _ value: Value, _ name: Value) throws(PythonError) {
@@ -317,6 +339,17 @@ enum Attributes {
     }
 
     static func delete(_ object: Value, _ name: Value) throws(PythonError) {
+        if object.kind != .type, !object.isSmallInt {
+            let descriptor = try cachedLookup(object.type, name)
+            if isDataDescriptor(descriptor) {
+                let deleter = InterpreterObjects.fields(descriptor).pointee.c
+                guard !deleter.is(BuiltinTypes.none) else {
+                    throw PythonError(.attributeError, "can't delete attribute '\(Str.swiftString(name))'")
+                }
+                _ = try Calls.call(deleter, object)
+                return
+            }
+        }
         if object.kind == .instance {
             if Instances.deleteAttribute(object, name) { return }
         } else if object.kind == .type && object.header.pointee.flags.contains(.heapType) {

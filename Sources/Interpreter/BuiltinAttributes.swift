@@ -18,9 +18,10 @@ enum BuiltinAttributes {
             switch attribute {
             case "__name__": return fields.pointee.name
             case "__qualname__": return fields.pointee.qualifiedName
-            case "__doc__": return BuiltinTypes.none
             case "__module__": return try Dict.get(fields.pointee.globals, Interned.str("__name__"))
             case "__defaults__": return fields.pointee.defaults
+            case "__kwdefaults__": return fields.pointee.keywordDefaults
+            case "__doc__": return Functions.code(object).docstring.isNull ? BuiltinTypes.none : Functions.code(object).docstring
             case "__dict__": return Attributes.functionAttributes(object)
             default: break
             }

@@ -23,6 +23,7 @@ enum Builtins {
             define(name, type)
         }
         for kind in BuiltinException.allCases { define(kind.name, kind.type) }
+        for (name, type) in osErrorSubclasses() { define(name, type) }
         define("None", BuiltinTypes.none)
         define("True", BuiltinTypes.trueValue)
         define("False", BuiltinTypes.falseValue)
@@ -213,6 +214,23 @@ enum Builtins {
         }
         function("exit") { args throws(PythonError) in throw SystemExits.error(args.positionalCount > 0 ? args[0] : BuiltinTypes.none) }
         function("quit") { args throws(PythonError) in throw SystemExits.error(args.positionalCount > 0 ? args[0] : BuiltinTypes.none) }
+    }
+
+    /// The subclasses of OSError that programs name in `except` clauses; nothing raises them
+    /// yet, as there is no I/O. Types are permanent roots.
+    private static func osErrorSubclasses() -> [(String, Value)] {
+        let osError = BuiltinException.osError.type
+        var made: [(String, Value)] = []
+        for name in ["FileNotFoundError", "FileExistsError", "PermissionError", "IsADirectoryError",
+                     "NotADirectoryError", "TimeoutError", "ConnectionError", "ProcessLookupError",
+                     "InterruptedError", "BlockingIOError", "ChildProcessError"] {
+            made.append((name, TypeObjects.make(name: name, base: osError, instances: .exception)))
+        }
+        let connection = made.first { $0.0 == "ConnectionError" }!.1
+        for name in ["BrokenPipeError", "ConnectionAbortedError", "ConnectionRefusedError", "ConnectionResetError"] {
+            made.append((name, TypeObjects.make(name: name, base: connection, instances: .exception)))
+        }
+        return made
     }
 
     private static func print(_ args: NativeArguments) throws(PythonError) -> Value {

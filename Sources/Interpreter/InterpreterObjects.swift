@@ -18,7 +18,7 @@ struct InterpreterObject {
 enum InterpreterKind: Int {
     case listIterator, tupleIterator, strIterator, rangeIterator, setIterator, reversedIterator, enumerate, zip, map, filter
     case callableIterator, generator, module, property, staticMethod, classMethod, superObject
-    case nativeIterator, textStream
+    case nativeIterator, textStream, sequenceIterator
 }
 
 enum InterpreterObjects {
@@ -85,6 +85,7 @@ enum InterpreterTypes {
     nonisolated(unsafe) static var superType = Value.null
     nonisolated(unsafe) static var nativeIterator = Value.null
     nonisolated(unsafe) static var textStream = Value.null
+    nonisolated(unsafe) static var sequenceIterator = Value.null
 
     /// Type objects are permanent roots, so keeping them here is safe.
     static func create() {
@@ -110,5 +111,6 @@ enum InterpreterTypes {
         superType = make("super")
         nativeIterator = make("iterator")
         textStream = make("TextIOWrapper")
+        sequenceIterator = make("iterator")
     }
 }

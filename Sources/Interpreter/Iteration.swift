@@ -6,7 +6,7 @@ enum Iteration {
     static func iterator(_ v: Value) throws(PythonError) -> Value {
         if let tag = InterpreterObjects.tag(v) {
             switch tag {
-            case .listIterator, .tupleIterator, .strIterator, .rangeIterator, .setIterator, .reversedIterator, .enumerate, .zip, .map, .filter,
+            case .listIterator, .tupleIterator, .strIterator, .rangeIterator, .setIterator, .sequenceIterator, .reversedIterator, .enumerate, .zip, .map, .filter,
                  .callableIterator, .generator, .nativeIterator:
                 return v
             default: break
@@ -34,6 +34,10 @@ enum Iteration {
         case .range:
             return try rangeIterator(v)
         default:
+            // The old protocol: `__getitem__` with 0, 1, 2... until IndexError.
+            if try Attributes.userSpecial(v, interned: SpecialNames.getitem) != nil {
+                return InterpreterObjects.make(.sequenceIterator, type: InterpreterTypes.sequenceIterator, a: v)
+            }
             throw PythonError(.typeError, "'\(TypeObjects.name(v.type))' object is not iterable")
         }
     }
@@ -105,6 +109,20 @@ enum Iteration {
             return List.items(fields.pointee.a)[i]
         case .generator:
             return try Generators.next(it)
+        case .sequenceIterator:
+            let i = fields.pointee.i
+            guard i >= 0 else { return Value.null }
+            do throws(PythonError) {
+                let item = try Operators.getItem(fields.pointee.a, Value(smallInt: i))
+                InterpreterObjects.fields(it).pointee.i = i + 1
+                return item
+            } catch {
+                let type = error.exception.type
+                guard TypeObjects.isSubtype(type, of: BuiltinException.indexError.type)
+                    || TypeObjects.isSubtype(type, of: BuiltinException.stopIteration.type) else { throw error }
+                InterpreterObjects.fields(it).pointee.i = -1
+                return Value.null
+            }
         default:
             return try BuiltinIterators.next(it, tag)
         }

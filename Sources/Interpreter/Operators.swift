@@ -425,6 +425,8 @@ enum SpecialNames {
 
     static let comparison: [Value] = Comparison.allCases.map { Interned.str($0.methodName) }
     static let initializer = Interned.str("__init__")
+    static let slots = Interned.str("__slots__")
+    static let dict = Interned.str("__dict__")
     static let constructor = Interned.str("__new__")
 
     static let abs = Interned.str("__abs__")

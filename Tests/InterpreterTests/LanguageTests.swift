@@ -187,6 +187,34 @@ final class LanguageTests: InterpreterTestCase {
         """,
     ]
 
+    static let protocols = [
+        """
+        def documented(a, *, k=5):
+            \"\"\"Adds k.\"\"\"
+            return a + k
+        class Doc:
+            \"\"\"A class.\"\"\"
+        print(documented.__doc__, documented.__kwdefaults__, Doc.__doc__, (lambda: 0).__doc__)
+        class Seq:
+            def __getitem__(self, i):
+                if i >= 3:
+                    raise IndexError(i)
+                return i * 10
+        print(list(Seq()), 20 in Seq())
+        class Temp:
+            def __init__(self): self._c = 1
+            @property
+            def c(self): return self._c
+            @c.deleter
+            def c(self): print("deleting"); del self._c
+        t = Temp(); del t.c; print(hasattr(t, "_c"))
+        try:
+            raise PermissionError("denied")
+        except OSError as e:
+            print(type(e).__name__, isinstance(e, OSError), e)
+        """,
+    ]
+
     static let exceptions = [
         """
         class AppError(Exception):
@@ -319,11 +347,13 @@ final class LanguageTests: InterpreterTestCase {
     func testGenerators() throws { try assertSameAsPython(Self.generators) }
     func testClasses() throws { try assertSameAsPython(Self.classes) }
     func testExceptionsAndExitStatus() throws { try assertSameAsPython(Self.exceptions) }
+    func testDocstringsSequenceIterationDeletersAndOSErrors() throws { try assertSameAsPython(Self.protocols) }
     func testDataTypesBuiltinsAndModules() throws { try assertSameAsPython(Self.data) }
 
     /// The same programs with a collection every few allocations: values the collector cannot
     /// see would be freed under them.
     func testUnderTheCollectorsStressSwitch() throws {
-        try assertSameAsPython(Self.calls + Self.generators + Self.classes + Self.exceptions + Self.data, stressPeriod: 3)
+        try assertSameAsPython(
+            Self.calls + Self.generators + Self.classes + Self.protocols + Self.exceptions + Self.data, stressPeriod: 3)
     }
 }

@@ -170,6 +170,13 @@ class defaultdict(dict):
 
 
 class OrderedDict(dict):
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        result = cls()
+        for key in iterable:
+            result[key] = value
+        return result
+
     def move_to_end(self, key, last=True):
         value = dict.pop(self, key)
         if last:
