@@ -143,29 +143,9 @@ func execute(
                 let a = sp[-1]
                 if a.isObject && b.isObject && a.header.pointee.kind == .float && b.header.pointee.kind == .float
                     && a.header.pointee.type.is(BuiltinTypes.float) && b.header.pointee.type.is(BuiltinTypes.float) {
-                    let x = Floats.value(a), y = Floats.value(b)
-                    let result: Bool
-                    switch argument {
-                    case 0: result = x < y
-                    case 1: result = x <= y
-                    case 2: result = x == y
-                    case 3: result = x != y
-                    case 4: result = x > y
-                    default: result = x >= y
-                    }
-                    sp[-1] = Value.bool(result)
+                    sp[-1] = Value.bool(holds(argument, Floats.value(a), Floats.value(b)))
                 } else if a.isSmallInt && b.isSmallInt {
-                    let x = a.smallInt, y = b.smallInt
-                    let result: Bool
-                    switch argument {
-                    case 0: result = x < y
-                    case 1: result = x <= y
-                    case 2: result = x == y
-                    case 3: result = x != y
-                    case 4: result = x > y
-                    default: result = x >= y
-                    }
-                    sp[-1] = Value.bool(result)
+                    sp[-1] = Value.bool(holds(argument, a.smallInt, b.smallInt))
                 } else {
                     sp[-1] = try Operators.compare(a, b, Comparison(rawValue: Int32(argument))!)
                 }
@@ -396,6 +376,20 @@ func execute(
             if !unwind(error, code, at: pc - 1, reraising: reraising, stackBottom, &sp, &pc) { throw error }
             reraising = false
         }
+    }
+}
+
+/// Whether `x OP y` holds for the `Comparison` numbered `argument` (IEEE semantics for floats:
+/// every comparison with a NaN is false but `!=`).
+@inline(__always)
+private func holds<T: Comparable>(_ argument: Int, _ x: T, _ y: T) -> Bool {
+    switch argument {
+    case 0: return x < y
+    case 1: return x <= y
+    case 2: return x == y
+    case 3: return x != y
+    case 4: return x > y
+    default: return x >= y
     }
 }
 
