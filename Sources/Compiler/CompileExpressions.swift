@@ -346,7 +346,12 @@ extension CodeGenerator {
             unit.emit(.call, Int32(arguments.count + keywords.count))
             return
         }
-        if compileSequence(arguments, build: .buildTuple) { unit.emit(.listToTuple) }
+        if arguments.count == 1, case .starred(let iterable) = arguments[0].kind {
+            // `f(*args)` passes the iterable itself; `callExtended` makes it a tuple.
+            compile(iterable)
+        } else if compileSequence(arguments, build: .buildTuple) {
+            unit.emit(.listToTuple)
+        }
         if keywords.isEmpty {
             unit.emit(.pushNull)
         } else {

@@ -127,17 +127,20 @@ extension Lexer {
         throw syntaxError("invalid \(kind) literal", cursor: position)
     }
 
+    /// Whether one of those keywords follows, whole: `1or x` is one, `1ords` is not.
     private func keywordFollows() -> Bool {
         func next(_ text: String) -> Bool {
             for (index, byte) in text.utf8.enumerated() where peek(index) != byte {
                 return false
             }
-            return true
+            let after = peek(text.utf8.count)
+            return after < 0x80 && !isIdentifierContinuation(after)
         }
         switch peek() {
         case UInt8(ascii: "a"): return next("and")
         case UInt8(ascii: "e"): return next("else")
         case UInt8(ascii: "f"): return next("for")
+        // CPython looks only one letter further here: `1ifs` counts as `1if`.
         case UInt8(ascii: "i"): return [UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "s")].contains(peek(1))
         case UInt8(ascii: "o"): return next("or")
         case UInt8(ascii: "n"): return next("not")

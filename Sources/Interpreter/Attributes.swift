@@ -73,7 +73,8 @@ enum Attributes {
         if object.isObject && object.header.pointee.kind == .instance {
             let shape = Instances.shape(object)
             let index = Shapes.index(of: name, in: shape)
-            if index >= 0, !isDataDescriptor(try cachedLookup(object.type, name)) {
+            if index >= 0, try !isDataDescriptor(try cachedLookup(object.type, name)),
+               try userSpecial(object, interned: SpecialNames.getattribute) == nil {
                 cache.pointee.form = instanceSlot
                 cache.pointee.key = shape.bits
                 cache.pointee.version = VM.typeEpoch
@@ -86,12 +87,34 @@ enum Attributes {
 
     /// `getattr(object, name)`.
     static func get(_ object: Value, _ name: Value) throws(PythonError) -> Value {
+        if let getattribute = try userSpecial(object, interned: SpecialNames.getattribute) {
+            return try getThrough(getattribute, object, name)
+        }
         let found = try find(object, name)
         if !found.isNull { return found }
         if let getattr = try userSpecial(object, interned: SpecialNames.getattr) {
             return try Calls.call(getattr, object, name)
         }
         throw missing(object, name)
+    }
+
+    /// A class's own `__getattribute__`, with `__getattr__` as the fallback when it raises
+    /// AttributeError.
+    private static func getThrough(_ getattribute: Value, _ object: Value, _ name: Value) throws(PythonError) -> Value {
+        do throws(PythonError) {
+            return try Calls.call(getattribute, object, name)
+        } catch {
+            guard TypeObjects.isSubtype(error.exception.type, of: BuiltinException.attributeError.type),
+                  let getattr = try userSpecial(object, interned: SpecialNames.getattr) else { throw error }
+            return try Calls.call(getattr, object, name)
+        }
+    }
+
+    /// `object.__getattribute__(object, name)`: the lookup without `__getattr__`.
+    static func getGeneric(_ object: Value, _ name: Value) throws(PythonError) -> Value {
+        let found = try find(object, name)
+        if found.isNull { throw missing(object, name) }
+        return found
     }
 
     /// `getattr(object, name)`, or null where that would raise AttributeError.
@@ -104,13 +127,19 @@ enum Attributes {
         }
         let type = object.type
         let descriptor = try cachedLookup(type, name)
-        if isDataDescriptor(descriptor) {
-            return try Calls.call(InterpreterObjects.fields(descriptor).pointee.a, object)
-        }
+        if try isDataDescriptor(descriptor) { return try dataDescriptorGet(descriptor, object, type) }
         let own = try ownAttribute(object, name)
         if !own.isNull { return own }
         if !descriptor.isNull { return try bind(descriptor, to: object, type: type) }
         return try BuiltinAttributes.get(object, name)
+    }
+
+    /// `name` checked as an attribute name, as `getattr` and `object.__setattr__` check it.
+    static func name(_ name: Value) throws(PythonError) -> Value {
+        guard name.kind == .str else {
+            throw PythonError(.typeError, "attribute name must be string, not '\(TypeObjects.name(name.type))'")
+        }
+        return name
     }
 
     /// An attribute stored on the object itself.
@@ -118,7 +147,7 @@ enum Attributes {
         guard object.isObject else { return Value.null }
         switch object.header.pointee.kind {
         case .instance:
-            return Instances.attribute(object, name)
+            return try Instances.attribute(object, name)
         case .exception:
             let attributes = object.fields(ExceptionObject.self).pointee.attributes
             return attributes.kind == .dict ? try Dict.get(attributes, name) : Value.null
@@ -131,25 +160,42 @@ enum Attributes {
         }
     }
 
-    /// A class's attribute: descriptors bind to the class (`classmethod`) or unwrap
-    /// (`staticmethod`); functions stay plain functions.
+    /// A class's attribute, as `type.__getattribute__` finds it: data descriptors of the
+    /// metaclass, then the class's MRO (a classmethod binds to the class, a staticmethod
+    /// unwraps, a user descriptor's `__get__(None, cls)` decides, functions stay functions),
+    /// then what the metaclass defines, bound to the class.
     static func classAttribute(_ type: Value, _ name: Value) throws(PythonError) -> Value {
+        let metatype = type.type
+        let isPlainType = metatype.is(BuiltinTypes.type)
+        // `type` itself has no data descriptors but the ones `typeAttribute` answers last.
+        let metaAttribute = isPlainType ? Value.null : try lookup(metatype, name)
+        if try isDataDescriptor(metaAttribute) { return try dataDescriptorGet(metaAttribute, type, metatype) }
         let found = try lookup(type, name)
-        if !found.isNull {
-            switch InterpreterObjects.tag(found) {
-            case .classMethod: return Callables.makeBoundMethod(InterpreterObjects.fields(found).pointee.a, receiver: type)
-            case .staticMethod: return InterpreterObjects.fields(found).pointee.a
-            default: return found
-            }
-        }
+        if !found.isNull { return try bindToClass(found, type) }
+        let fromMetatype = isPlainType ? try lookup(metatype, name) : metaAttribute
+        if !fromMetatype.isNull { return try bind(fromMetatype, to: type, type: metatype) }
         return try BuiltinAttributes.typeAttribute(type, name)
     }
 
-    /// `super(cls, obj).name`: the MRO of `obj`'s class after `cls`, bound to `obj`.
+    /// What attribute `found` of a class's MRO becomes when read through the class `type`.
+    private static func bindToClass(_ found: Value, _ type: Value) throws(PythonError) -> Value {
+        switch InterpreterObjects.tag(found) {
+        case .classMethod: return Callables.makeBoundMethod(InterpreterObjects.fields(found).pointee.a, receiver: type)
+        case .staticMethod: return InterpreterObjects.fields(found).pointee.a
+        default:
+            guard ObjectHooks.isUserObject(found), found.kind != .type else { return found }
+            return try descriptorGet(found, BuiltinTypes.none, type)
+        }
+    }
+
+    /// `super(cls, obj).name`: the MRO of `obj`'s class after `cls`, bound to `obj`. When `obj`
+    /// is a subclass of `cls` itself (`super()` in a classmethod), the MRO is `obj`'s and
+    /// the attribute binds as it would through the class.
     private static func superAttribute(_ superObject: Value, _ name: Value) throws(PythonError) -> Value {
         let start = InterpreterObjects.fields(superObject).pointee.a
         let receiver = InterpreterObjects.fields(superObject).pointee.b
-        let receiverType = receiver.kind == .type ? receiver : receiver.type
+        let bindsToClass = receiver.kind == .type && TypeObjects.isSubtype(receiver, of: start)
+        let receiverType = bindsToClass ? receiver : receiver.type
         let mro = receiverType.fields(TypeObject.self).pointee.mro
         var i = 0
         while i < Tuple.count(mro) && !Tuple.items(mro)[i].is(start) { i += 1 }
@@ -157,13 +203,8 @@ enum Attributes {
         while i < Tuple.count(mro) {
             let found = try Dict.get(Tuple.items(mro)[i].fields(TypeObject.self).pointee.dict, name)
             if !found.isNull {
-                if receiver.kind == .type {
-                    if InterpreterObjects.tag(found) == .classMethod {
-                        return Callables.makeBoundMethod(InterpreterObjects.fields(found).pointee.a, receiver: receiver)
-                    }
-                    return InterpreterObjects.tag(found) == .staticMethod ? InterpreterObjects.fields(found).pointee.a : found
-                }
-                if isDataDescriptor(found) { return try Calls.call(InterpreterObjects.fields(found).pointee.a, receiver) }
+                if bindsToClass { return try bindToClass(found, receiver) }
+                if try isDataDescriptor(found) { return try dataDescriptorGet(found, receiver, receiverType) }
                 return try bind(found, to: receiver, type: receiverType)
             }
             i += 1
@@ -171,8 +212,20 @@ enum Attributes {
         return Value.null
     }
 
-    static func isDataDescriptor(_ v: Value) -> Bool {
-        InterpreterObjects.tag(v) == .property
+    /// A property, or an object whose class defines `__set__` or `__delete__`: it takes
+    /// precedence over the instance's own attributes.
+    static func isDataDescriptor(_ v: Value) throws(PythonError) -> Bool {
+        if InterpreterObjects.tag(v) == .property { return true }
+        guard !v.isNull, ObjectHooks.isUserObject(v) else { return false }
+        if try !cachedLookup(v.type, SpecialNames.set).isNull { return true }
+        return try !cachedLookup(v.type, SpecialNames.delete).isNull
+    }
+
+    private static func dataDescriptorGet(_ descriptor: Value, _ object: Value, _ type: Value) throws(PythonError) -> Value {
+        if InterpreterObjects.tag(descriptor) == .property {
+            return try Calls.call(InterpreterObjects.fields(descriptor).pointee.a, object)
+        }
+        return try descriptorGet(descriptor, object, type)
     }
 
     /// What a type attribute becomes when read through an instance.
@@ -198,7 +251,7 @@ enum Attributes {
     /// class has one (an `lru_cache` wrapper binds to the instance like a function).
     private static func descriptorGet(_ descriptor: Value, _ object: Value, _ type: Value) throws(PythonError) -> Value {
         guard descriptor.isObject, !descriptor.header.pointee.type.is(BuiltinTypes.type) else { return descriptor }
-        let get = try lookup(descriptor.type, Interned.str("__get__"))
+        let get = try cachedLookup(descriptor.type, SpecialNames.get)
         guard !get.isNull else { return descriptor }
         return try Calls.call(get, descriptor, object, type)
     }
@@ -223,14 +276,18 @@ enum Attributes {
             let descriptor = try lookup(object.type, name)
             let isPlainMethod = !descriptor.isNull && (descriptor.kind == .function
                 || (descriptor.kind == .nativeFunction && !Natives.isBound(descriptor)))
-            if isPlainMethod, (try ownAttribute(object, name)).isNull {
-                // While the epoch holds, the type's dict keeps the function alive.
+            if isPlainMethod, (try ownAttribute(object, name)).isNull,
+               try userSpecial(object, interned: SpecialNames.getattribute) == nil {
+                bound = true
                 let isInstance = object.isObject && object.header.pointee.kind == .instance
+                // A dict-mode instance can gain an attribute that hides the method without a
+                // change of shape, so nothing is remembered for it.
+                if isInstance && Instances.isInDictionaryMode(object) { return descriptor }
+                // While the epoch holds, the type's dict keeps the function alive.
                 cache.pointee.form = methodOnType
                 cache.pointee.key = isInstance ? Instances.shape(object).bits : object.type.bits
                 cache.pointee.version = VM.typeEpoch
                 cache.pointee.index = Int(Int64(bitPattern: descriptor.bits))
-                bound = true
                 return descriptor
             }
         }
@@ -249,13 +306,15 @@ enum Attributes {
         }
         try set(object, cache.pointee.name, value)
         if object.isObject && object.header.pointee.kind == .instance,
-           !isDataDescriptor(try cachedLookup(object.type, cache.pointee.name)),
+           try !isDataDescriptor(try cachedLookup(object.type, cache.pointee.name)),
            try userSpecial(object, interned: SpecialNames.setattr) == nil {
             let shape = Instances.shape(object)
+            let index = Shapes.index(of: cache.pointee.name, in: shape)
+            guard index >= 0 else { return }  // the instance is in dictionary mode
             cache.pointee.form = instanceSlot
             cache.pointee.key = shape.bits
             cache.pointee.version = VM.typeEpoch
-            cache.pointee.index = Shapes.index(of: cache.pointee.name, in: shape)
+            cache.pointee.index = index
         }
     }
 
@@ -271,28 +330,40 @@ enum Attributes {
             VM.typeEpoch &+= 1
             return
         case .instance:
-            let descriptor = try cachedLookup(object.type, name)
-            if isDataDescriptor(descriptor) { return try callSetter(descriptor, object, value, name) }
             if let setattr = try userSpecial(object, interned: SpecialNames.setattr) {
                 _ = try Calls.call(setattr, object, name, value)
                 return
             }
-            if Instances.attribute(object, name).isNull, try !slotsAllow(object.type, name) {
-                throw PythonError(.attributeError, "'\(TypeObjects.name(object.type))' object has no attribute '\(Str.swiftString(name))'")
-            }
-            Instances.setAttribute(object, name, value)
+            try setOnInstance(object, name, value)
         case .exception:
             try Dict.set(attributeDict(object, at: \ExceptionObject.attributes), name, value)
         case .function:
-            try Dict.set(functionAttributes(object), name, value)
+            try setFunctionAttribute(object, name, value)
         case .foreign where InterpreterObjects.tag(object) == .module:
             try Dict.set(InterpreterObjects.fields(object).pointee.a, name, value)
         default:
             let descriptor = try lookup(object.type, name)
-            if isDataDescriptor(descriptor) { return try callSetter(descriptor, object, value, name) }
+            if try isDataDescriptor(descriptor) { return try callSetter(descriptor, object, value, name) }
             guard let attributes = Subclasses.attributes(object) else { throw readOnly(object, name) }
             try Dict.set(attributes, name, value)
         }
+    }
+
+    /// `object.__setattr__(instance, name, value)`: what `setattr` does for an instance whose
+    /// class defines no `__setattr__`.
+    static func setOnInstance(_ object: Value, _ name: Value, _ value: Value) throws(PythonError) {
+        let descriptor = try cachedLookup(object.type, name)
+        if try isDataDescriptor(descriptor) { return try callSetter(descriptor, object, value, name) }
+        if name.is(SpecialNames.dict) || Str.equal(name, SpecialNames.dict) {
+            guard value.kind == .dict else {
+                throw PythonError(.typeError, "__dict__ must be set to a dictionary, not a '\(TypeObjects.name(value.type))'")
+            }
+            return Instances.replaceDictionary(object, with: value)
+        }
+        if try Instances.attribute(object, name).isNull, try !slotsAllow(object.type, name) {
+            throw PythonError(.attributeError, "'\(TypeObjects.name(object.type))' object has no attribute '\(Str.swiftString(name))'")
+        }
+        try Instances.setAttribute(object, name, value)
     }
 
     /// Whether `__slots__` lets an instance of `type` gain attribute `name`: every class of the
@@ -314,10 +385,16 @@ enum Attributes {
         return named
     }
 
-    private static func callSetter(_ property: Value, _ object: Value, _ value: Value, _ name: Value) throws(PythonError) {
-        let setter = InterpreterObjects.fields(property).pointee.b
+    private static func callSetter(_ descriptor: Value, _ object: Value, _ value: Value, _ name: Value) throws(PythonError) {
+        guard InterpreterObjects.tag(descriptor) == .property else {
+            let set = try cachedLookup(descriptor.type, SpecialNames.set)
+            guard !set.isNull else { throw PythonError(.attributeError, "__set__") }
+            _ = try Calls.call(set, descriptor, object, value)
+            return
+        }
+        let setter = InterpreterObjects.fields(descriptor).pointee.b
         guard !setter.is(BuiltinTypes.none) else {
-            throw PythonError(.attributeError, "can't set attribute '\(Str.swiftString(name))'")
+            throw PythonError(.attributeError, "property '\(Str.swiftString(name))' of '\(TypeObjects.name(object.type))' object has no setter")
         }
         _ = try Calls.call(setter, object, value)
     }
@@ -330,6 +407,31 @@ enum Attributes {
         return dict
     }
 
+    /// `f.name = value`: the attributes a call or a repr reads go to their fields, the rest to
+    /// the function's dict.
+    private static func setFunctionAttribute(_ function: Value, _ name: Value, _ value: Value) throws(PythonError) {
+        let fields = function.fields(FunctionObject.self)
+        switch Str.swiftString(name) {
+        case "__defaults__":
+            guard value.kind == .tuple || value.is(BuiltinTypes.none) else {
+                throw PythonError(.typeError, "__defaults__ must be set to a tuple object")
+            }
+            fields.pointee.defaults = value
+        case "__kwdefaults__":
+            guard value.kind == .dict || value.is(BuiltinTypes.none) else {
+                throw PythonError(.typeError, "__kwdefaults__ must be set to a dict object")
+            }
+            fields.pointee.keywordDefaults = value
+        case "__name__", "__qualname__":
+            guard value.kind == .str else {
+                throw PythonError(.typeError, "\(Str.swiftString(name)) must be set to a string object")
+            }
+            if Str.swiftString(name) == "__name__" { fields.pointee.name = value } else { fields.pointee.qualifiedName = value }
+        default:
+            try Dict.set(functionAttributes(function), name, value)
+        }
+    }
+
     static func functionAttributes(_ function: Value) -> Value {
         let existing = function.fields(FunctionObject.self).pointee.attributes
         if existing.kind == .dict { return existing }
@@ -339,19 +441,34 @@ enum Attributes {
     }
 
     static func delete(_ object: Value, _ name: Value) throws(PythonError) {
+        if object.kind == .instance, let delattr = try userSpecial(object, interned: SpecialNames.delattr) {
+            _ = try Calls.call(delattr, object, name)
+            return
+        }
+        try deleteGeneric(object, name)
+    }
+
+    /// `object.__delattr__(object, name)`: data descriptors, then the object's own attributes.
+    static func deleteGeneric(_ object: Value, _ name: Value) throws(PythonError) {
         if object.kind != .type, !object.isSmallInt {
             let descriptor = try cachedLookup(object.type, name)
-            if isDataDescriptor(descriptor) {
+            if try isDataDescriptor(descriptor), InterpreterObjects.tag(descriptor) != .property {
+                let delete = try cachedLookup(descriptor.type, SpecialNames.delete)
+                guard !delete.isNull else { throw PythonError(.attributeError, "__delete__") }
+                _ = try Calls.call(delete, descriptor, object)
+                return
+            }
+            if InterpreterObjects.tag(descriptor) == .property {
                 let deleter = InterpreterObjects.fields(descriptor).pointee.c
                 guard !deleter.is(BuiltinTypes.none) else {
-                    throw PythonError(.attributeError, "can't delete attribute '\(Str.swiftString(name))'")
+                    throw PythonError(.attributeError, "property '\(Str.swiftString(name))' of '\(TypeObjects.name(object.type))' object has no deleter")
                 }
                 _ = try Calls.call(deleter, object)
                 return
             }
         }
         if object.kind == .instance {
-            if Instances.deleteAttribute(object, name) { return }
+            if try Instances.deleteAttribute(object, name) { return }
         } else if object.kind == .type && object.header.pointee.flags.contains(.heapType) {
             if try Dict.remove(object.fields(TypeObject.self).pointee.dict, name) {
                 VM.typeEpoch &+= 1

@@ -4,13 +4,19 @@ import Runtime
 /// The attributes builtin objects answer without a dict: `__class__`, `__name__`, an
 /// exception's `args`, a slice's `start`, an int's `real`.
 enum BuiltinAttributes {
+    /// The attributes of an OSError made with (errno, strerror, filename, winerror, filename2),
+    /// by their index in the arguments.
+    static let osErrorFields = ["errno": 0, "strerror": 1, "filename": 2, "filename2": 4]
+
     static func get(_ object: Value, _ name: Value) throws(PythonError) -> Value {
         let attribute = Str.swiftString(name)
         if attribute == "__class__" { return object.type }
-        if attribute == "__dict__", object.kind == .instance {
-            let dict = Dict.make()
-            try Instances.forEachAttribute(object) { key, value throws(PythonError) in try Dict.set(dict, key, value) }
-            return dict
+        if attribute == "__dict__" {
+            switch object.kind {
+            case .instance: return try Instances.dictionary(object)
+            case .exception: return Attributes.attributeDict(object, at: \ExceptionObject.attributes)
+            default: if let attributes = Subclasses.attributes(object) { return attributes }
+            }
         }
         switch object.kind {
         case .function:
@@ -23,12 +29,23 @@ enum BuiltinAttributes {
             case "__kwdefaults__": return fields.pointee.keywordDefaults
             case "__doc__": return Functions.code(object).docstring.isNull ? BuiltinTypes.none : Functions.code(object).docstring
             case "__dict__": return Attributes.functionAttributes(object)
+            case "__code__": return Introspection.code(of: object)
+            case "__closure__": return Introspection.closure(of: object)
+            case "__globals__": return fields.pointee.globals
             default: break
             }
+        case .cell where attribute == "cell_contents":
+            let contents = object.fields(CellObject.self).pointee.contents
+            guard !contents.isNull else { throw PythonError(.valueError, "Cell is empty") }
+            return contents
         case .nativeFunction:
             let fields = object.fields(NativeFunctionObject.self)
             switch attribute {
-            case "__name__", "__qualname__": return fields.pointee.name
+            case "__name__": return fields.pointee.name
+            case "__qualname__":
+                // A method's qualified name says whose it is: `list.append`.
+                let owner = Natives.owners[fields.pointee.entry.smallInt]
+                return owner == 0 ? fields.pointee.name : Str.make("\(TypeObjects.name(Value(bits: owner))).\(Str.swiftString(fields.pointee.name))")
             case "__self__": return fields.pointee.receiver.isNull ? BuiltinTypes.none : fields.pointee.receiver
             case "__doc__": return BuiltinTypes.none
             default: break
@@ -51,6 +68,11 @@ enum BuiltinAttributes {
             case "value" where TypeObjects.isSubtype(object.type, of: BuiltinException.stopIteration.type):
                 let args = fields.pointee.args
                 return Tuple.count(args) > 0 ? Tuple.items(args)[0] : BuiltinTypes.none
+            case _ where osErrorFields[attribute] != nil && TypeObjects.isSubtype(object.type, of: BuiltinException.osError.type):
+                let args = fields.pointee.args
+                let index = osErrorFields[attribute]!
+                let described = (2...5).contains(Tuple.count(args)) && index < Tuple.count(args)
+                return described ? Tuple.items(args)[index] : BuiltinTypes.none
             case "code" where TypeObjects.isSubtype(object.type, of: BuiltinException.systemExit.type):
                 let args = fields.pointee.args
                 return Tuple.count(args) > 0 ? Tuple.items(args)[0] : BuiltinTypes.none

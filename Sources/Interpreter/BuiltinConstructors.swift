@@ -14,7 +14,12 @@ enum BuiltinConstructors {
         if let constructor = constructors[type.bits] { return try constructor(args) }
         if TypeObjects.isSubtype(type, of: BuiltinException.baseException.type) {
             try args.expect(0...Int.max)
-            return Exceptions.make(type, arguments: Array(UnsafeBufferPointer(start: arguments, count: count)))
+            var made = type
+            if type.is(BuiltinException.osError.type), (2...5).contains(count), arguments[0].isSmallInt,
+               let subclass = Builtins.osErrorByNumber[arguments[0].smallInt] {
+                made = subclass
+            }
+            return Exceptions.make(made, arguments: Array(UnsafeBufferPointer(start: arguments, count: count)))
         }
         throw PythonError(.typeError, "cannot create '\(TypeObjects.name(type))' instances")
     }
@@ -75,17 +80,18 @@ enum BuiltinConstructors {
             }
         }
         define(BuiltinTypes.object) { args throws(PythonError) in
-            try args.expect(0...0)
+            if args.count > 0 { throw PythonError(.typeError, "object() takes no arguments") }
             return Instances.make(BuiltinTypes.object)
         }
         define(BuiltinTypes.type) { args throws(PythonError) in
             if args.positionalCount == 1 { return args[0].type }
-            try args.expect(3...3)
+            guard args.positionalCount == 3 else { throw PythonError(.typeError, "type() takes 1 or 3 arguments") }
+            try Classes.checkTypeArguments(args[0], args[1], args[2])
             let namespace = try Dict.copy(args[2])
             if (try Dict.get(namespace, Interned.str("__module__"))).isNull {
                 try Dict.set(namespace, Interned.str("__module__"), Interned.str("__main__"))
             }
-            return try Classes.make(name: args[0], bases: args[1], namespace: namespace)
+            return try Classes.create(metatype: BuiltinTypes.type, name: args[0], bases: args[1], namespace: namespace, keywords: args.keywords)
         }
         define(InterpreterTypes.property) { args throws(PythonError) in
             try args.expect(0...4, keywords: ["fget", "fset", "fdel", "doc"])
@@ -103,6 +109,9 @@ enum BuiltinConstructors {
             return InterpreterObjects.make(.classMethod, type: InterpreterTypes.classMethod, a: args[0])
         }
         define(InterpreterTypes.superType) { args throws(PythonError) in
+            // The compiler supplies the class and the first argument of a method; anywhere else
+            // there are none to find.
+            if args.count == 0 { throw PythonError(.runtimeError, "super(): no arguments") }
             try args.expect(2...2)
             return InterpreterObjects.make(.superObject, type: InterpreterTypes.superType, a: args[0], b: args[1])
         }
@@ -188,6 +197,12 @@ enum BuiltinConstructors {
 
 /// Filling dicts from mappings and from `**` arguments.
 enum Mappings {
+    /// A dict, or anything with `keys` (what `**` accepts).
+    static func isMapping(_ v: Value) throws(PythonError) -> Bool {
+        if v.kind == .dict { return true }
+        return try Attributes.lookupSpecial(v, "keys") != nil
+    }
+
     /// `dict.update(other)`: a mapping (a dict, or anything with `keys`), or pairs.
     static func update(_ dict: Value, with other: Value) throws(PythonError) {
         if other.kind == .dict {
@@ -213,11 +228,14 @@ enum Mappings {
 
     /// `f(**mapping)`: like update, but a repeated keyword is an error.
     static func merge(_ dict: Value, keywords: Value, callee: Value) throws(PythonError) {
+        guard try isMapping(keywords) else {
+            throw PythonError(.typeError, "\(try Calls.description(of: callee)) argument after ** must be a mapping, not \(TypeObjects.name(keywords.type))")
+        }
         let source = Dict.make()
         try update(source, with: keywords)
         try Dict.forEach(source) { key, value throws(PythonError) in
             if !(try Dict.get(dict, key)).isNull {
-                throw PythonError(.typeError, "got multiple values for keyword argument '\(try Objects.str(key))'")
+                throw PythonError(.typeError, "\(try Calls.description(of: callee)) got multiple values for keyword argument '\(try Objects.str(key))'")
             }
             try Dict.set(dict, key, value)
         }

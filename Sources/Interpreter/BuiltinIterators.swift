@@ -21,7 +21,10 @@ enum BuiltinIterators {
             let result = Tuple.allocate(count: n)
             for i in 0..<n {
                 let item = try Iteration.next(Tuple.items(iterators)[i])
-                if item.isNull { return Value.null }
+                if item.isNull {
+                    if fields.pointee.i != 0 { try checkStrictZipEnd(iterators, exhausted: i) }
+                    return Value.null
+                }
                 Tuple.items(result)[i] = item
             }
             return result
@@ -74,11 +77,23 @@ enum BuiltinIterators {
         return InterpreterObjects.make(.enumerate, type: InterpreterTypes.enumerate, a: try Iteration.iterator(args[0]), b: start)
     }
 
+    /// `zip(strict=True)`: when iterator `exhausted` ends, the others must end there too.
+    private static func checkStrictZipEnd(_ iterators: Value, exhausted: Int) throws(PythonError) {
+        func earlier(_ k: Int) -> String { k == 1 ? "argument 1" : "arguments 1-\(k)" }
+        if exhausted > 0 {
+            throw PythonError(.valueError, "zip() argument \(exhausted + 1) is shorter than \(earlier(exhausted))")
+        }
+        for k in 1..<Tuple.count(iterators) where try !Iteration.next(Tuple.items(iterators)[k]).isNull {
+            throw PythonError(.valueError, "zip() argument \(k + 1) is longer than \(earlier(k))")
+        }
+    }
+
     static func zip(_ args: NativeArguments) throws(PythonError) -> Value {
         try args.expect(0...Int.max, keywords: ["strict"])
         let iterators = Tuple.allocate(count: args.positionalCount)
         for i in 0..<args.positionalCount { Tuple.items(iterators)[i] = try Iteration.iterator(args[i]) }
-        return InterpreterObjects.make(.zip, type: InterpreterTypes.zip, a: iterators)
+        let strict = try args.keyword("strict").map { v throws(PythonError) in try Operators.isTrue(v) } ?? false
+        return InterpreterObjects.make(.zip, type: InterpreterTypes.zip, a: iterators, i: strict ? 1 : 0)
     }
 
     static func map(_ args: NativeArguments) throws(PythonError) -> Value {
@@ -98,14 +113,17 @@ enum BuiltinIterators {
         let sequence = args[0]
         if let method = try Attributes.userSpecial(sequence, interned: SpecialNames.reversed) { return try Calls.call(method, sequence) }
         switch sequence.kind {
-        case .list, .tuple, .str, .range:
+        case .range:
+            return try Iteration.iterator(Ranges.reversed(sequence))
+        case .list, .tuple, .str:
             let n = try Operators.length(sequence)
             return InterpreterObjects.make(.reversedIterator, type: InterpreterTypes.reversed, a: sequence, i: n - 1)
-        case .dict:
-            let keys = try Iteration.list(sequence)
-            return InterpreterObjects.make(.reversedIterator, type: InterpreterTypes.reversed, a: keys, i: List.count(keys) - 1)
+        case .dict, .dictView:
+            let items = try Iteration.list(sequence)
+            return InterpreterObjects.make(.reversedIterator, type: InterpreterTypes.reversed, a: items, i: List.count(items) - 1)
         default:
-            if try Attributes.userSpecial(sequence, interned: SpecialNames.getitem) != nil, try Attributes.userSpecial(sequence, interned: SpecialNames.len) != nil {
+            // A sequence by `__getitem__` must also have a length.
+            if try Attributes.userSpecial(sequence, interned: SpecialNames.getitem) != nil {
                 let n = try Operators.length(sequence)
                 return InterpreterObjects.make(.reversedIterator, type: InterpreterTypes.reversed, a: sequence, i: n - 1)
             }

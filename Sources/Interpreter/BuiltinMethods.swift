@@ -11,9 +11,11 @@ enum BuiltinMethods {
         installStr()
         ListMethods.install()
         installDict()
+        installDictViews()
         installSet()
         installTuple()
         installNumbers()
+        installRangeAndSlice()
     }
 
     private static func int(_ v: Value, _ what: String = "an integer") throws(PythonError) -> Int {
@@ -41,9 +43,17 @@ enum BuiltinMethods {
             return BuiltinTypes.none
         }
         Natives.method(object, "__new__") { args throws(PythonError) in
-            try Classes.blank(args[0], args.base + 1, args.count - 1)
+            let type = args[0]
+            guard type.kind == .type else {
+                throw PythonError(.typeError, "object.__new__(X): X is not a type object (\(TypeObjects.name(type.type)))")
+            }
+            return try Classes.blank(type, args.base + 1, args.count - 1)
         }
-        Natives.method(object, "__repr__") { args throws(PythonError) in Str.make(try Strings.defaultRepr(args[0])) }
+        Natives.method(object, "__repr__") { args throws(PythonError) in
+            // The builtin types have no `__repr__` of their own here: `(5).__repr__()` ends here.
+            let v = args[0]
+            return Str.make(ObjectHooks.isUserObject(v) ? try Strings.defaultRepr(v) : try Objects.builtinRepr(v))
+        }
         Natives.method(object, "__str__") { args throws(PythonError) in try Strings.repr(args[0]) }
         Natives.method(object, "__eq__") { args throws(PythonError) in
             args[0].is(args[1]) ? BuiltinTypes.trueValue : BuiltinTypes.notImplemented
@@ -52,12 +62,23 @@ enum BuiltinMethods {
             args[0].is(args[1]) ? BuiltinTypes.falseValue : BuiltinTypes.notImplemented
         }
         Natives.method(object, "__hash__") { args throws(PythonError) in
-            Ints.make(Int(bitPattern: UInt(args[0].bits >> 4)))
+            let v = args[0]
+            return Ints.make(ObjectHooks.isUserObject(v) ? Int(bitPattern: UInt(v.bits >> 4)) : try Objects.hash(v))
         }
         Natives.method(object, "__setattr__") { args throws(PythonError) in
             try args.expect(3...3)
-            guard args[0].kind == .instance else { try Attributes.set(args[0], args[1], args[2]); return BuiltinTypes.none }
-            Instances.setAttribute(args[0], args[1], args[2])
+            let name = try Attributes.name(args[1])
+            guard args[0].kind == .instance else { try Attributes.set(args[0], name, args[2]); return BuiltinTypes.none }
+            try Attributes.setOnInstance(args[0], name, args[2])
+            return BuiltinTypes.none
+        }
+        Natives.method(object, "__getattribute__") { args throws(PythonError) in
+            try args.expect(2...2)
+            return try Attributes.getGeneric(args[0], try Attributes.name(args[1]))
+        }
+        Natives.method(object, "__delattr__") { args throws(PythonError) in
+            try args.expect(2...2)
+            try Attributes.deleteGeneric(args[0], try Attributes.name(args[1]))
             return BuiltinTypes.none
         }
         Natives.method(object, "__format__") { args throws(PythonError) in
@@ -197,13 +218,34 @@ enum BuiltinMethods {
         }
         method("upper") { args throws(PythonError) in StrMethods.changeCase(args[0], upper: true) }
         method("lower") { args throws(PythonError) in StrMethods.changeCase(args[0], upper: false) }
-        method("casefold") { args throws(PythonError) in StrMethods.changeCase(args[0], upper: false) }
+        method("casefold") { args throws(PythonError) in StrMethods.casefold(args[0]) }
+        method("translate") { args throws(PythonError) in
+            try args.expect(2...2)
+            let table = args[1]
+            return try StrTranslation.translate(args[0]) { c throws(PythonError) -> Value? in
+                if table.kind == .dict {
+                    let found = try Dict.get(table, Value(smallInt: c))
+                    return found.isNull ? nil : found
+                }
+                do throws(PythonError) {
+                    return try Operators.getItem(table, Value(smallInt: c))
+                } catch {
+                    if TypeObjects.isSubtype(error.exception.type, of: BuiltinException.lookupError.type) { return nil }
+                    throw error
+                }
+            }
+        }
+        Natives.staticMethod(BuiltinTypes.str, "maketrans") { args throws(PythonError) in
+            try args.expect(1...3)
+            return try StrTranslation.makeTable(args[0], args.argument(1), args.argument(2))
+        }
         for (name, style) in [("title", StrMethods.CaseStyle.title), ("capitalize", .capitalize), ("swapcase", .swapcase)] {
             method(name) { args throws(PythonError) in StrMethods.recase(args[0], style) }
         }
         let predicates: [(String, StrMethods.Predicate)] = [
             ("isdigit", .digit), ("isdecimal", .decimal), ("isnumeric", .numeric), ("isalpha", .alpha),
             ("isalnum", .alnum), ("isspace", .space), ("isupper", .upper), ("islower", .lower), ("istitle", .title),
+            ("isprintable", .printable),
         ]
         for (name, predicate) in predicates {
             method(name) { args throws(PythonError) in Value.bool(StrMethods.test(args[0], predicate)) }
@@ -231,6 +273,7 @@ enum BuiltinMethods {
             return StrMethods.splitlines(args[0], keepEnds: keep)
         }
         method("format") { args throws(PythonError) in try FormatStrings.format(args[0], args) }
+        method("format_map") { args throws(PythonError) in try FormatStrings.formatMap(args[0], args) }
         method("removeprefix") { args throws(PythonError) in
             try args.expect(2...2)
             if try StrMethods.hasAffix(args[0], args[1], atEnd: false) {
@@ -303,16 +346,27 @@ enum BuiltinMethods {
             Dict.clear(args[0])
             return BuiltinTypes.none
         }
-        method("fromkeys") { args throws(PythonError) in
+        Natives.classMethod(type, "fromkeys") { args throws(PythonError) in
             try args.expect(2...3)
             let dict = Dict.make()
             let value = args.argument(2) ?? BuiltinTypes.none
             try Iteration.forEach(args[1]) { key throws(PythonError) in try Dict.set(dict, key, value) }
             return dict
         }
-        if let fromkeys = try? Dict.get(type.fields(TypeObject.self).pointee.dict, Interned.str("fromkeys")) {
-            try? Dict.set(type.fields(TypeObject.self).pointee.dict, Interned.str("fromkeys"),
-                          InterpreterObjects.make(.classMethod, type: InterpreterTypes.classMethod, a: fromkeys))
+    }
+
+    /// `isdisjoint` of the set-like views, `keys()` and `items()`.
+    private static func installDictViews() {
+        for view in [BuiltinTypes.dictViews[0], BuiltinTypes.dictViews[2]] {
+            Natives.method(view, "isdisjoint") { args throws(PythonError) in
+                try args.expect(2...2)
+                var disjoint = true
+                try Iteration.forEachUntil(args[0]) { item throws(PythonError) in
+                    disjoint = try !Operators.contains(args[1], item)
+                    return !disjoint
+                }
+                return Value.bool(disjoint)
+            }
         }
     }
 
@@ -407,6 +461,40 @@ enum BuiltinMethods {
             let bottom = try Arithmetic.power(Value(smallInt: 2), Value(smallInt: exponent))
             let divisor = try MathModule.call("gcd", [top, bottom])
             return Tuple.make(try Arithmetic.floorDivide(top, divisor), try Arithmetic.floorDivide(bottom, divisor))
+        }
+        Natives.method(BuiltinTypes.int, "as_integer_ratio") { args throws(PythonError) in
+            Tuple.make(Ints.unbool(args[0]), Value(smallInt: 1))
+        }
+        Natives.method(BuiltinTypes.float, "hex") { args throws(PythonError) in
+            Str.make(Floats.hex(Floats.value(args[0])))
+        }
+        Natives.classMethod(BuiltinTypes.float, "fromhex") { args throws(PythonError) in
+            try args.expect(2...2)
+            guard args[1].kind == .str else {
+                throw PythonError(.typeError, "bad argument type for built-in operation")
+            }
+            return Floats.make(try Floats.parseHex(Str.swiftString(args[1])))
+        }
+    }
+
+    private static func installRangeAndSlice() {
+        Natives.method(BuiltinTypes.range, "index") { args throws(PythonError) in
+            try args.expect(2...2)
+            return try Ranges.index(args[0], args[1])
+        }
+        Natives.method(BuiltinTypes.range, "count") { args throws(PythonError) in
+            try args.expect(2...2)
+            return Value(smallInt: try Ranges.count(args[0], args[1]))
+        }
+        Natives.method(BuiltinTypes.slice, "indices") { args throws(PythonError) in
+            try args.expect(2...2)
+            guard Ints.isInt(args[1]) else {
+                throw PythonError(.typeError, "'\(TypeObjects.name(args[1].type))' object cannot be interpreted as an integer")
+            }
+            let length = try int(args[1])
+            guard length >= 0 else { throw PythonError(.valueError, "length should not be negative") }
+            let (start, stop, step) = try Slices.indices(args[0], length: length)
+            return Tuple.make(Value(smallInt: start), Value(smallInt: stop), Value(smallInt: step))
         }
     }
 }

@@ -24,6 +24,7 @@ enum Builtins {
         }
         for kind in BuiltinException.allCases { define(kind.name, kind.type) }
         for (name, type) in osErrorSubclasses() { define(name, type) }
+        define("StopAsyncIteration", TypeObjects.make(name: "StopAsyncIteration", base: BuiltinException.exception.type, instances: .exception))
         define("None", BuiltinTypes.none)
         define("True", BuiltinTypes.trueValue)
         define("False", BuiltinTypes.falseValue)
@@ -64,7 +65,14 @@ enum Builtins {
         function("divmod") { args throws(PythonError) in
             try args.expect(2...2)
             if ObjectHooks.isUserObject(args[0]) || ObjectHooks.isUserObject(args[1]) {
-                if let method = try Attributes.userSpecial(args[0], interned: SpecialNames.divmod) { return try Calls.call(method, args[0], args[1]) }
+                if let method = try Attributes.userSpecial(args[0], interned: SpecialNames.divmod) {
+                    let result = try Calls.call(method, args[0], args[1])
+                    if !result.is(BuiltinTypes.notImplemented) { return result }
+                }
+                if let method = try Attributes.userSpecial(args[1], interned: Interned.str("__rdivmod__")) {
+                    let result = try Calls.call(method, args[1], args[0])
+                    if !result.is(BuiltinTypes.notImplemented) { return result }
+                }
             }
             return try Arithmetic.divmod(args[0], args[1])
         }
@@ -181,10 +189,17 @@ enum Builtins {
         function("min") { args throws(PythonError) in try extreme(args, comparison: .less, name: "min") }
         function("max") { args throws(PythonError) in try extreme(args, comparison: .greater, name: "max") }
         function("sorted") { args throws(PythonError) in
-            try args.expect(1...1, keywords: ["key", "reverse"])
+            guard args.positionalCount == 1 else {
+                throw PythonError(.typeError, "sorted expected 1 argument, got \(args.positionalCount)")
+            }
+            try ListMethods.checkSortKeywords(args)
             let list = try Iteration.list(args[0])
             try ListMethods.sort(list, key: args.keyword("key"), reverse: args.keyword("reverse"))
             return list
+        }
+        function("dir") { args throws(PythonError) in
+            try args.expect(1...1)
+            return try Introspection.dir(args[0])
         }
         function("chr") { args throws(PythonError) in
             try args.expect(1...1)
@@ -205,8 +220,14 @@ enum Builtins {
         function("oct") { args throws(PythonError) in try prefixedDigits(args, base: 8, prefix: "0o") }
         function("bin") { args throws(PythonError) in try prefixedDigits(args, base: 2, prefix: "0b") }
         function("vars") { args throws(PythonError) in
+            if args.count > 1 { throw PythonError(.typeError, "vars expected at most 1 argument, got \(args.count)") }
             try args.expect(1...1)
-            return try Attributes.get(args[0], Interned.str("__dict__"))
+            do throws(PythonError) {
+                return try Attributes.get(args[0], SpecialNames.dict)
+            } catch {
+                guard TypeObjects.isSubtype(error.exception.type, of: BuiltinException.attributeError.type) else { throw error }
+                throw PythonError(.typeError, "vars() argument must have __dict__ attribute")
+            }
         }
         function("globals") { _ throws(PythonError) in Modules.mainGlobals }
         function("input") { _ throws(PythonError) in
@@ -218,17 +239,29 @@ enum Builtins {
 
     /// The subclasses of OSError that programs name in `except` clauses; nothing raises them
     /// yet, as there is no I/O. Types are permanent roots.
+    /// The subclass `OSError(errno, ...)` makes for each errno (Linux's numbers), as CPython's
+    /// `OSError.__new__` picks it.
+    nonisolated(unsafe) static var osErrorByNumber: [Int: Value] = [:]
+
     private static func osErrorSubclasses() -> [(String, Value)] {
         let osError = BuiltinException.osError.type
         var made: [(String, Value)] = []
-        for name in ["FileNotFoundError", "FileExistsError", "PermissionError", "IsADirectoryError",
-                     "NotADirectoryError", "TimeoutError", "ConnectionError", "ProcessLookupError",
-                     "InterruptedError", "BlockingIOError", "ChildProcessError"] {
-            made.append((name, TypeObjects.make(name: name, base: osError, instances: .exception)))
+        let direct: [(String, [Int])] = [
+            ("FileNotFoundError", [2]), ("FileExistsError", [17]), ("PermissionError", [1, 13]), ("IsADirectoryError", [21]),
+            ("NotADirectoryError", [20]), ("TimeoutError", [110]), ("ConnectionError", []), ("ProcessLookupError", [3]),
+            ("InterruptedError", [4]), ("BlockingIOError", [11, 114, 115]), ("ChildProcessError", [10]),
+        ]
+        for (name, numbers) in direct {
+            let type = TypeObjects.make(name: name, base: osError, instances: .exception)
+            made.append((name, type))
+            for number in numbers { osErrorByNumber[number] = type }
         }
         let connection = made.first { $0.0 == "ConnectionError" }!.1
-        for name in ["BrokenPipeError", "ConnectionAbortedError", "ConnectionRefusedError", "ConnectionResetError"] {
-            made.append((name, TypeObjects.make(name: name, base: connection, instances: .exception)))
+        for (name, numbers) in [("BrokenPipeError", [32, 108]), ("ConnectionAbortedError", [103]),
+                                ("ConnectionRefusedError", [111]), ("ConnectionResetError", [104])] {
+            let type = TypeObjects.make(name: name, base: connection, instances: .exception)
+            made.append((name, type))
+            for number in numbers { osErrorByNumber[number] = type }
         }
         return made
     }

@@ -38,6 +38,23 @@ enum Calls {
         }
     }
 
+    /// How CPython names a callable in argument errors: `__main__.f()`, `print()`, `list.append()`.
+    static func description(of callable: Value) throws(PythonError) -> String {
+        switch callable.kind {
+        case .function:
+            let fields = callable.fields(FunctionObject.self)
+            let module = try Dict.get(fields.pointee.globals, Interned.str("__name__"))
+            let prefix = module.isNull || module.kind != .str ? "" : Str.swiftString(module) + "."
+            return "\(prefix)\(Str.swiftString(fields.pointee.qualifiedName))()"
+        case .boundMethod:
+            return try description(of: callable.fields(BoundMethodObject.self).pointee.function)
+        case .nativeFunction, .type:
+            return "\(Str.swiftString(try BuiltinAttributes.get(callable, Interned.str("__qualname__"))))()"
+        default:
+            return "\(TypeObjects.name(callable.type)) object"
+        }
+    }
+
     /// Calls with no keywords from Swift: the arguments go onto the value stack first.
     static func call(_ callable: Value, _ arguments: Value...) throws(PythonError) -> Value {
         try callWith(callable, arguments)
@@ -74,6 +91,14 @@ enum Calls {
     static func callExtended(
         _ callable: Value, _ positional: Value, _ keywords: Value, stackTop: UnsafeMutablePointer<Value>
     ) throws(PythonError) -> Value {
+        var positional = positional
+        if positional.kind != .tuple {
+            guard try Iteration.isIterable(positional) else {
+                throw PythonError(.typeError, "\(try description(of: callable)) argument after * must be an iterable, not \(TypeObjects.name(positional.type))")
+            }
+            let items = try Iteration.list(positional)
+            positional = Tuple.make(Array(UnsafeBufferPointer(start: List.items(items), count: List.count(items))))
+        }
         let count = Tuple.count(positional)
         let keywordCount = keywords.isNull ? 0 : Dict.count(keywords)
         let top = stackTop + count + keywordCount

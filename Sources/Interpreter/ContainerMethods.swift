@@ -46,7 +46,14 @@ enum ListMethods {
         }
         method("index") { args throws(PythonError) in
             try args.expect(2...4)
-            return Value(smallInt: try List.index(args[0], of: args[1]))
+            func bound(_ i: Int, _ fallback: Int) throws(PythonError) -> Int {
+                guard let v = args.argument(i) else { return fallback }
+                guard Ints.isInt(v) else {
+                    throw PythonError(.typeError, "slice indices must be integers or have an __index__ method")
+                }
+                return try Slices.clampedIndex(v)
+            }
+            return Value(smallInt: try List.index(args[0], of: args[1], start: try bound(2, 0), stop: try bound(3, Int.max)))
         }
         method("count") { args throws(PythonError) in
             try args.expect(2...2)
@@ -66,25 +73,58 @@ enum ListMethods {
             return BuiltinTypes.none
         }
         method("sort") { args throws(PythonError) in
-            try args.expect(1...1, keywords: ["key", "reverse"])
+            if args.positionalCount > 1 { throw PythonError(.typeError, "sort() takes no positional arguments") }
+            try checkSortKeywords(args)
             try sort(args[0], key: args.keyword("key"), reverse: args.keyword("reverse"))
             return BuiltinTypes.none
         }
     }
 
-    /// `list.sort(key=, reverse=)`: keys computed first, then CPython's timsort with `<`.
+    /// `list.sort(key=, reverse=)`. As in CPython, the items move out while they are sorted:
+    /// the list looks empty to key functions and comparisons, and whatever they add to it is
+    /// discarded, with ValueError, when the sorted items come back.
     static func sort(_ list: Value, key: Value?, reverse: Value?) throws(PythonError) {
-        let descending = try reverse.map { v throws(PythonError) in try Operators.isTrue(v) } ?? false
+        var descending = false
+        if let reverse {
+            guard Ints.isInt(reverse) else {
+                throw PythonError(.typeError, "'\(TypeObjects.name(reverse.type))' object cannot be interpreted as an integer")
+            }
+            descending = Ints.sign(Ints.unbool(reverse)) != 0
+        }
+        let items = List.make(capacity: List.count(list))
+        for i in 0..<List.count(list) { List.append(items, List.items(list)[i]) }
+        List.clear(list)
+        var failure: PythonError?
+        do throws(PythonError) {
+            try sortMovedItems(items, key: key, descending: descending)
+        } catch {
+            failure = error
+        }
+        let modified = List.count(list) != 0
+        List.clear(list)
+        for i in 0..<List.count(items) { List.append(list, List.items(items)[i]) }
+        if let failure { throw failure }
+        if modified { throw PythonError(.valueError, "list modified during sort") }
+    }
+
+    /// `sort()` and `sorted()` take `key` and `reverse` by keyword only.
+    static func checkSortKeywords(_ args: NativeArguments) throws(PythonError) {
+        for (name, _) in args.keywords where !["key", "reverse"].contains(Str.swiftString(name)) {
+            throw PythonError(.typeError, "'\(Str.swiftString(name))' is an invalid keyword argument for sort()")
+        }
+    }
+
+    private static func sortMovedItems(_ items: Value, key: Value?, descending: Bool) throws(PythonError) {
         let lessThan: Sorting.LessThan = { a, b throws(PythonError) in
             if a.isSmallInt && b.isSmallInt { return a.smallInt < b.smallInt }
             return try Operators.isTrue(try Operators.compare(a, b, .less))
         }
         guard let key, !key.is(BuiltinTypes.none) else {
-            return try Sorting.sort(list: list, lessThan: lessThan, reverse: descending)
+            return try Sorting.sort(list: items, lessThan: lessThan, reverse: descending)
         }
-        let keys = List.make(capacity: List.count(list))
-        for i in 0..<List.count(list) { List.append(keys, try Calls.call(key, List.items(list)[i])) }
-        try Sorting.sort(list: list, keys: keys, lessThan: lessThan, reverse: descending)
+        let keys = List.make(capacity: List.count(items))
+        for i in 0..<List.count(items) { List.append(keys, try Calls.call(key, List.items(items)[i])) }
+        try Sorting.sort(list: items, keys: keys, lessThan: lessThan, reverse: descending)
     }
 }
 

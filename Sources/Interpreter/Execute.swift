@@ -133,7 +133,7 @@ func execute(
                     case 0, 13: sp[-1] = Floats.make(x + y); continue
                     case 1, 14: sp[-1] = Floats.make(x - y); continue
                     case 2, 15: sp[-1] = Floats.make(x * y); continue
-                    case 4, 17 where y != 0: sp[-1] = Floats.make(x / y); continue
+                    case 4 where y != 0, 17 where y != 0: sp[-1] = Floats.make(x / y); continue
                     default: break
                     }
                 }
@@ -215,12 +215,18 @@ func execute(
                 try Dict.set(sp[-argument], key, value)
             case .listExtend:
                 let iterable = pop(&sp)
+                guard try Iteration.isIterable(iterable) else {
+                    throw PythonError(.typeError, "Value after * must be an iterable, not \(TypeObjects.name(iterable.type))")
+                }
                 try Iteration.forEach(iterable) { item throws(PythonError) in List.append(sp[-argument], item) }
             case .setUpdate:
                 let iterable = pop(&sp)
                 try Iteration.forEach(iterable) { item throws(PythonError) in try Sets.add(sp[-argument], item) }
             case .dictUpdate:
                 let mapping = pop(&sp)
+                guard try Mappings.isMapping(mapping) else {
+                    throw PythonError(.typeError, "'\(TypeObjects.name(mapping.type))' object is not a mapping")
+                }
                 try Mappings.update(sp[-argument], with: mapping)
             case .dictMerge:
                 let mapping = pop(&sp)

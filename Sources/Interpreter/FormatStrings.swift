@@ -4,12 +4,21 @@ import Runtime
 /// numbering, keyword names, attribute and index lookups, and nested fields in the spec.
 enum FormatStrings {
     static func format(_ template: Value, _ args: NativeArguments) throws(PythonError) -> Value {
-        var state = State(args: args)
+        var state = State(args: args, mapping: nil)
+        return Str.make(try render(Array(Str.swiftString(template).unicodeScalars)[...], &state, depth: 0))
+    }
+
+    /// `template.format_map(mapping)`: names are looked up in `mapping` by subscription, so a
+    /// dict subclass's `__missing__` applies; there are no positional arguments.
+    static func formatMap(_ template: Value, _ args: NativeArguments) throws(PythonError) -> Value {
+        try args.expect(2...2)
+        var state = State(args: args, mapping: args[1])
         return Str.make(try render(Array(Str.swiftString(template).unicodeScalars)[...], &state, depth: 0))
     }
 
     struct State {
         let args: NativeArguments
+        let mapping: Value?
         var nextAutomatic = 0
         var usedManual = false
         var usedAutomatic = false
@@ -79,8 +88,9 @@ enum FormatStrings {
                 throw PythonError(.valueError, "expected ':' after conversion specifier")
             }
         }
-        let spec = specStart < body.endIndex ? try render(body[(specStart + 1)...], &state, depth: depth + 1) : ""
+        // The field takes its automatic number before the fields nested in its spec.
         var value = try lookup(name, &state)
+        let spec = specStart < body.endIndex ? try render(body[(specStart + 1)...], &state, depth: depth + 1) : ""
         switch conversion {
         case nil: break
         case "s": value = try Strings.str(value)
@@ -97,7 +107,10 @@ enum FormatStrings {
         let firstEnd = name.firstIndex { $0 == "." || $0 == "[" } ?? name.endIndex
         let first = String(name[..<firstEnd])
         var value: Value
-        if first.isEmpty {
+        if let mapping = state.mapping {
+            guard !first.isEmpty, Int(first) == nil else { throw PythonError(.valueError, "Format string contains positional fields") }
+            value = try Operators.getItem(mapping, Str.make(first))
+        } else if first.isEmpty {
             if state.usedManual {
                 throw PythonError(.valueError, "cannot switch from manual field specification to automatic field numbering")
             }
@@ -123,9 +136,11 @@ enum FormatStrings {
                 value = try Attributes.get(value, Interned.str(String(rest[rest.index(after: rest.startIndex)..<end])))
                 rest = rest[end...]
             } else {
-                guard let close = rest.firstIndex(of: "]") else { throw PythonError(.valueError, "Missing ']' in format string") }
+                guard let close = rest.firstIndex(of: "]") else { throw PythonError(.valueError, "expected '}' before end of string") }
                 let key = String(rest[rest.index(after: rest.startIndex)..<close])
-                value = try Operators.getItem(value, Int(key).map { Value(smallInt: $0) } ?? Str.make(key))
+                // Only digits make an index: `{d[-1]}` looks up the string "-1".
+                let isIndex = !key.isEmpty && key.allSatisfy { $0.isASCII && $0.isNumber }
+                value = try Operators.getItem(value, isIndex ? try Ints.parse(key, base: 10) : Str.make(key))
                 rest = rest[rest.index(after: close)...]
             }
         }

@@ -152,26 +152,15 @@ enum FunctoolsCache {
 
     // MARK: CacheInfo: a tuple of a type of its own, printed like CPython's namedtuple
 
-    private static let cacheInfoFields = ["hits", "misses", "maxsize", "currsize"]
-
     private static func makeCacheInfoType() -> Value {
-        let type = NativeTypes.make("CacheInfo", base: BuiltinTypes.tuple, instances: .tuple)
-        for (index, name) in cacheInfoFields.enumerated() {
-            NativeTypes.getter(type, name) { v throws(PythonError) in Tuple.items(v)[index] }
-        }
-        NativeTypes.setRepr(type) { v throws(PythonError) in
-            var parts: [String] = []
-            for (index, name) in cacheInfoFields.enumerated() { parts.append("\(name)=\(try Objects.repr(Tuple.items(v)[index]))") }
-            return "CacheInfo(\(parts.joined(separator: ", ")))"
-        }
-        return type
+        NativeTypes.structSequence("CacheInfo", reprName: "CacheInfo", fields: ["hits", "misses", "maxsize", "currsize"])
     }
 
     private static func cacheInfo(_ wrapper: Value) -> Value {
         let fields = NativeTypes.fields(wrapper)
-        let info = Tuple.make([Value(smallInt: fields.pointee.i), Value(smallInt: fields.pointee.j), fields.pointee.c,
-                               Value(smallInt: Dict.count(fields.pointee.b))])
-        info.header.pointee.type = cacheInfoType
-        return info
+        return NativeTypes.structSequenceValue(cacheInfoType, [
+            { Value(smallInt: fields.pointee.i) }, { Value(smallInt: fields.pointee.j) }, { fields.pointee.c },
+            { Value(smallInt: Dict.count(fields.pointee.b)) },
+        ])
     }
 }

@@ -36,6 +36,26 @@ enum Generators {
     /// (Results come back through `finished`, not a tuple: Swift 6.3's release builds have
     /// mixed up tuple results of typed-throws calls here; docs/INTERPRETER.md.)
     static func resume(_ generator: Value, sending: Value, throwing: Value, finished: inout Bool) throws(PythonError) -> Value {
+        var sending = sending, throwing = throwing
+        if !throwing.isNull, let delegate = yieldFromIterator(generator) {
+            // Suspended in `yield from`: the exception goes to the subiterator first.
+            switch try throwIntoDelegate(delegate, throwing) {
+            case .yielded(let value):
+                finished = false
+                return value
+            case .returned(let value):
+                // `yield from` evaluates to the value: resume after the loop, in the
+                // iterator's stack slot.
+                let fields = InterpreterObjects.fields(generator)
+                let code = Functions.code(fields.pointee.a)
+                let jumpToSend = code.instructions[fields.pointee.i]
+                fields.pointee.i = Int(code.instructions[Int(jumpToSend.argument)].argument)
+                fields.pointee.j -= 1
+                (sending, throwing) = (value, Value.null)
+            case .raised(let exception):
+                throwing = exception
+            }
+        }
         let fields = InterpreterObjects.fields(generator)
         let state = fields.pointee.i
         if state == running { throw PythonError(.valueError, "generator already executing") }
@@ -101,6 +121,51 @@ enum Generators {
         }
     }
 
+    /// The subiterator of the `yield from` the generator is suspended in, or nil. There the
+    /// generator resumes at the jump back to the loop's `send`, with the iterator on top of
+    /// its saved stack.
+    static func yieldFromIterator(_ generator: Value) -> Value? {
+        let fields = InterpreterObjects.fields(generator)
+        let resumeIndex = fields.pointee.i
+        guard resumeIndex > 0 else { return nil }
+        let code = Functions.code(fields.pointee.a)
+        let instruction = code.instructions[resumeIndex]
+        guard instruction.opcode == .jump, code.instructions[Int(instruction.argument)].opcode == .send else { return nil }
+        return Tuple.items(fields.pointee.b)[code.slotCount + fields.pointee.j - 1]
+    }
+
+    enum DelegateOutcome {
+        case yielded(Value), returned(Value), raised(Value)
+    }
+
+    /// `throw()` or `close()` passed on to a `yield from`'s subiterator, as PEP 380 says:
+    /// GeneratorExit closes it and is then raised in the delegating generator; anything else
+    /// goes to its `throw`, whose yield, return or exception the delegator takes over.
+    static func throwIntoDelegate(_ delegate: Value, _ exception: Value) throws(PythonError) -> DelegateOutcome {
+        if TypeObjects.isSubtype(exception.type, of: BuiltinException.generatorExit.type) {
+            do throws(PythonError) {
+                if let close = try Attributes.lookupSpecial(delegate, "close") { _ = try Calls.call(close, delegate) }
+            } catch {
+                return .raised(error.exception)
+            }
+            return .raised(exception)
+        }
+        do throws(PythonError) {
+            if isGenerator(delegate) {
+                var finished = false
+                let value = try resume(delegate, sending: BuiltinTypes.none, throwing: exception, finished: &finished)
+                return finished ? .returned(value.isNull ? BuiltinTypes.none : value) : .yielded(value)
+            }
+            guard let throwMethod = try Attributes.lookupSpecial(delegate, "throw") else { return .raised(exception) }
+            return .yielded(try Calls.call(throwMethod, delegate, exception))
+        } catch {
+            if TypeObjects.isSubtype(error.exception.type, of: BuiltinException.stopIteration.type) {
+                return .returned(try Attributes.get(error.exception, Interned.str("value")))
+            }
+            return .raised(error.exception)
+        }
+    }
+
     /// One step of `yield from`: the value the subiterator yields, or its return value.
     static func send(_ iterator: Value, _ value: Value, finished: inout Bool) throws(PythonError) -> Value {
         if isGenerator(iterator) {
@@ -146,7 +211,17 @@ enum Generators {
         Natives.method(type, "__iter__") { args throws(PythonError) in args[0] }
         Natives.method(type, "throw") { args throws(PythonError) in
             try args.expect(2...4)
-            let exception = try Raising.instance(args[1])
+            // throw(type, value): the value is the instance when it is one of the type.
+            let given = args.positionalCount >= 3 ? args[2] : BuiltinTypes.none
+            let exception: Value
+            if args[1].kind == .type && given.kind == .exception && TypeObjects.isSubtype(given.type, of: args[1]) {
+                exception = given
+            } else if args[1].kind == .type && !given.is(BuiltinTypes.none) {
+                exception = try Raising.instance(given.kind == .tuple ? try Calls.callExtended(args[1], given, Value.null, stackTop: args.stackTop)
+                                                                     : try Calls.call(args[1], given))
+            } else {
+                exception = try Raising.instance(args[1])
+            }
             var finished = false
             let value = try resume(args[0], sending: BuiltinTypes.none, throwing: exception, finished: &finished)
             if finished { throw stopIteration(value) }

@@ -25,21 +25,27 @@ enum InterpreterObjects {
     nonisolated(unsafe) static var tracerID: UInt32 = 0
 
     static func registerTracer() {
-        tracerID = ForeignKinds.register { object in
+        tracerID = registerLayout()
+    }
+
+    /// Registers this layout once more, under a new `aux`, for objects that must not pass for
+    /// the interpreter's own kinds (the native modules' objects), optionally with a finalizer.
+    static func registerLayout(finalizer: ((Value) -> Void)? = nil) -> UInt32 {
+        ForeignKinds.register(tracer: { object in
             let fields = object.address.assumingMemoryBound(to: InterpreterObject.self)
             Collector.mark(fields.pointee.a)
             Collector.mark(fields.pointee.b)
             Collector.mark(fields.pointee.c)
             Collector.mark(fields.pointee.d)
-        }
+        }, finalizer: finalizer)
     }
 
     static func make(
         _ tag: InterpreterKind, type: Value, a: Value = BuiltinTypes.none, b: Value = BuiltinTypes.none,
-        c: Value = BuiltinTypes.none, d: Value = BuiltinTypes.none, i: Int = 0, j: Int = 0
+        c: Value = BuiltinTypes.none, d: Value = BuiltinTypes.none, i: Int = 0, j: Int = 0, aux: UInt32? = nil
     ) -> Value {
         let raw = Heap.allocate(.foreign, type: type, size: MemoryLayout<InterpreterObject>.size)
-        raw.assumingMemoryBound(to: ObjectHeader.self).pointee.aux = tracerID
+        raw.assumingMemoryBound(to: ObjectHeader.self).pointee.aux = aux ?? tracerID
         let fields = raw.assumingMemoryBound(to: InterpreterObject.self)
         fields.pointee.tag = tag
         fields.pointee.a = a

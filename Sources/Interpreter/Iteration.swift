@@ -4,15 +4,9 @@ import Runtime
 /// objects; classes defined in Python use `__iter__` and `__next__`.
 enum Iteration {
     static func iterator(_ v: Value) throws(PythonError) -> Value {
-        if let tag = InterpreterObjects.tag(v) {
-            switch tag {
-            case .listIterator, .tupleIterator, .strIterator, .rangeIterator, .setIterator, .sequenceIterator, .reversedIterator, .enumerate, .zip, .map, .filter,
-                 .callableIterator, .generator, .nativeIterator:
-                return v
-            default: break
-            }
-        }
+        if let tag = InterpreterObjects.tag(v), isIteratorKind(tag) { return v }
         if let method = try Attributes.userSpecial(v, interned: SpecialNames.iter) {
+            if method.is(BuiltinTypes.none) { throw notIterable(v) }
             let it = try Calls.call(method, v)
             if !isIterator(it), try Attributes.lookupSpecial(it, interned: SpecialNames.next) == nil {
                 throw PythonError(.typeError, "iter() returned non-iterator of type '\(TypeObjects.name(it.type))'")
@@ -38,7 +32,33 @@ enum Iteration {
             if try Attributes.userSpecial(v, interned: SpecialNames.getitem) != nil {
                 return InterpreterObjects.make(.sequenceIterator, type: InterpreterTypes.sequenceIterator, a: v)
             }
-            throw PythonError(.typeError, "'\(TypeObjects.name(v.type))' object is not iterable")
+            throw notIterable(v)
+        }
+    }
+
+    /// Whether the interpreter's objects of this kind are their own iterators.
+    @inline(__always)
+    static func isIteratorKind(_ tag: InterpreterKind) -> Bool {
+        switch tag {
+        case .listIterator, .tupleIterator, .strIterator, .rangeIterator, .setIterator, .sequenceIterator, .reversedIterator,
+             .enumerate, .zip, .map, .filter, .callableIterator, .generator, .nativeIterator:
+            return true
+        case .module, .property, .staticMethod, .classMethod, .superObject, .textStream:
+            return false
+        }
+    }
+
+    static func notIterable(_ v: Value) -> PythonError {
+        PythonError(.typeError, "'\(TypeObjects.name(v.type))' object is not iterable")
+    }
+
+    /// Whether `iter(v)` would find a way to iterate (it may still fail in `__iter__`).
+    static func isIterable(_ v: Value) throws(PythonError) -> Bool {
+        if let tag = InterpreterObjects.tag(v), isIteratorKind(tag) { return true }
+        if let method = try Attributes.userSpecial(v, interned: SpecialNames.iter) { return !method.is(BuiltinTypes.none) }
+        switch v.kind {
+        case .list, .tuple, .str, .dict, .dictView, .dictIterator, .set, .frozenset, .range: return true
+        default: return try Attributes.userSpecial(v, interned: SpecialNames.getitem) != nil
         }
     }
 
@@ -180,6 +200,9 @@ enum Unpacking {
             for i in 0..<count { sp[count - 1 - i] = items[i] }
             return
         }
+        guard try Iteration.isIterable(sequence) else {
+            throw PythonError(.typeError, "cannot unpack non-iterable \(TypeObjects.name(sequence.type)) object")
+        }
         let items = try Iteration.list(sequence)
         guard List.count(items) == count else {
             if List.count(items) < count { throw wrongCount(expected: count, got: List.count(items)) }
@@ -190,6 +213,9 @@ enum Unpacking {
 
     /// `before` items, a list of the middle, `after` items; returns how many were pushed.
     static func unpackStarred(_ sequence: Value, before: Int, after: Int, into sp: UnsafeMutablePointer<Value>) throws(PythonError) -> Int {
+        guard try Iteration.isIterable(sequence) else {
+            throw PythonError(.typeError, "cannot unpack non-iterable \(TypeObjects.name(sequence.type)) object")
+        }
         let items = try Iteration.list(sequence)
         let n = List.count(items)
         guard n >= before + after else {

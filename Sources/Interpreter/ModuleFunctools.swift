@@ -2,7 +2,8 @@ import Compiler
 import Runtime
 
 /// The `functools` module: reduce, partial, wraps and update_wrapper, cmp_to_key here;
-/// total_ordering in FunctoolsOrdering.swift, lru_cache and cache in FunctoolsCache.swift.
+/// total_ordering in FunctoolsOrdering.swift, lru_cache and cache in FunctoolsCache.swift;
+/// cached_property, partialmethod and singledispatch in Python (PythonModules/FunctoolsSource.swift).
 enum Functools {
     nonisolated(unsafe) static var partial = Value.null
     nonisolated(unsafe) static var keyWrapper = Value.null
@@ -23,6 +24,7 @@ enum Functools {
         ], constants: NativeTypes.inModule("functools", constants))
         let updateWrapperFunction = try Attributes.get(module, Interned.str("update_wrapper"))
         updateWrapperEntry = updateWrapperFunction.fields(NativeFunctionObject.self).pointee.entry.smallInt
+        try Modules.run(FunctoolsSource.text, as: "functools", in: module)
         return module
     }
 

@@ -12,8 +12,9 @@ enum Modules {
     static func install() {
         VM.modules = Dict.make()
         builders = [
-            "sys": makeSys, "math": makeMath, "time": makeTime, "random": makeRandom,
+            "sys": makeSys, "math": makeMath, "time": makeTime, "random": RandomObjects.makeModule,
             "collections": { () throws(PythonError) in try python("collections", CollectionsSource.text) },
+            "builtins": { () throws(PythonError) in module("builtins", VM.builtins) },
         ]
         for (name, builder) in NativeModules.builders { builders[name] = builder }
     }
@@ -54,15 +55,23 @@ enum Modules {
 
     /// A module written in Python: its source is compiled and run in the module's namespace.
     static func python(_ name: String, _ source: String) throws(PythonError) -> Value {
+        let dict = Dict.make()
+        try Dict.set(dict, Interned.str("__name__"), Interned.str(name))
+        let module = module(name, dict)
+        try run(source, as: name, in: module)
+        return module
+    }
+
+    /// Runs Python `source` with `module`'s namespace as its globals: the part of a native
+    /// module that is written in Python.
+    static func run(_ source: String, as name: String, in module: Value) throws(PythonError) {
         let code: CodeObject
         do throws(SyntaxErrorInfo) {
             code = try compileSource(try SourceText(fileName: "<\(name)>", text: source))
         } catch {
             throw PythonError(.systemError, "the \(name) module does not compile: \(error.message)")
         }
-        let dict = Dict.make()
-        try Dict.set(dict, Interned.str("__name__"), Interned.str(name))
-        let module = module(name, dict)
+        let dict = InterpreterObjects.fields(module).pointee.a
         let function = Callables.makeFunction(
             code: code.word, globals: dict, name: Interned.str("<module>"), qualifiedName: Interned.str("<module>"))
         let fp = VM.stackTop + VM.headerSlots
@@ -76,7 +85,6 @@ enum Modules {
         defer { VM.stackTop = savedTop }
         var exit = FrameExit.returned
         _ = try execute(code, fp: fp, exit: &exit)
-        return module
     }
 
     /// A module whose functions are natives. Constants are made one at a time as they go into
@@ -132,7 +140,25 @@ enum Modules {
             ("stdout", { Output.stream(descriptor: 1) }), ("stderr", { Output.stream(descriptor: 2) }),
             ("maxsize", { Ints.make(Int.max) }), ("version", { Str.make("3.11.0 (jitbench interpreter)") }),
             ("platform", { Interned.str("linux") }), ("byteorder", { Interned.str("little") }),
-            ("modules", { VM.modules }), ("version_info", { Tuple.make([3, 11, 0].map { Value(smallInt: $0) }) }),
+            ("modules", { VM.modules }),
+            ("version_info", {
+                let type = NativeTypes.structSequence(
+                    "version_info", reprName: "sys.version_info", fields: ["major", "minor", "micro", "releaselevel", "serial"])
+                return NativeTypes.structSequenceValue(type, [
+                    { Value(smallInt: 3) }, { Value(smallInt: 11) }, { Value(smallInt: 0) }, { Interned.str("final") }, { Value(smallInt: 0) },
+                ])
+            }),
+            ("float_info", {
+                let type = NativeTypes.structSequence("float_info", reprName: "sys.float_info", fields: [
+                    "max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds",
+                ])
+                return NativeTypes.structSequenceValue(type, [
+                    { Floats.make(Double.greatestFiniteMagnitude) }, { Value(smallInt: 1024) }, { Value(smallInt: 308) },
+                    { Floats.make(Double.leastNormalMagnitude) }, { Value(smallInt: -1021) }, { Value(smallInt: -307) },
+                    { Value(smallInt: 15) }, { Value(smallInt: 53) }, { Floats.make(Double.ulpOfOne) }, { Value(smallInt: 2) },
+                    { Value(smallInt: 1) },
+                ])
+            }),
         ])
     }
 
@@ -142,7 +168,8 @@ enum Modules {
         let names = ["sqrt", "exp", "exp2", "expm1", "log1p", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh",
                      "tanh", "asinh", "acosh", "atanh", "fabs", "cbrt", "erf", "erfc", "log", "log2", "log10", "floor",
                      "ceil", "trunc", "factorial", "gcd", "lcm", "isqrt", "comb", "perm", "pow", "fmod", "atan2",
-                     "copysign", "degrees", "radians", "isnan", "isinf", "isfinite", "modf", "frexp", "ldexp"]
+                     "copysign", "degrees", "radians", "isnan", "isinf", "isfinite", "modf", "frexp", "ldexp", "remainder",
+                     "gamma", "lgamma"]
         var functions: [(String, NativeBody)] = names.map { name in
             (name, { args throws(PythonError) in
                 try args.expect(0...Int.max)
@@ -206,34 +233,5 @@ enum Modules {
                 return BuiltinTypes.none
             }),
         ])
-    }
-
-    // MARK: random
-
-    private static func makeRandom() throws(PythonError) -> Value {
-        let names = ["random", "getrandbits", "seed", "randrange", "randint", "choice", "shuffle", "sample", "choices",
-                     "uniform", "triangular", "normalvariate", "gauss", "lognormvariate", "expovariate"]
-        let functions: [(String, NativeBody)] = names.map { name in
-            (name, { args throws(PythonError) in
-                var positional = Array(UnsafeBufferPointer(start: args.base, count: args.positionalCount))
-                if name == "shuffle" || name == "choice" || name == "sample" || name == "choices", let first = positional.first,
-                   ![.list, .tuple, .str, .range].contains(first.kind) {
-                    if name == "sample" && (first.kind == .set || first.kind == .frozenset) {
-                        throw PythonError(.typeError, "Population must be a sequence.  For dicts or sets, use sorted(d).")
-                    }
-                    // The copy goes back into the argument's stack slot, where the collector sees it.
-                    args.base[0] = try Iteration.list(first)
-                    positional[0] = args.base[0]
-                }
-                var keywords: [(String, Value)] = []
-                for j in 0..<args.keywordCount {
-                    keywords.append((Str.swiftString(Tuple.items(args.keywordNames)[j]), args[args.positionalCount + j]))
-                }
-                return try Collector.withProtected(positional) { () throws(PythonError) -> Value in
-                    try RandomModule.call(name, positional, keywords: keywords)
-                }
-            })
-        }
-        return native("random", functions)
     }
 }

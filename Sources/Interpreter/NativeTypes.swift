@@ -12,7 +12,7 @@ import Runtime
 enum NativeTypes {
     /// `next` of each iterator type, by the type's bits; the types are permanent, so are the keys.
     nonisolated(unsafe) static var nextBodies: [UInt64: (Value) throws(PythonError) -> Value] = [:]
-    /// The repr of each type that has its own, by the type's bits.
+    /// The repr of each type that has its own, by the type's bits (the repr hook asks here).
     nonisolated(unsafe) static var reprBodies: [UInt64: (Value) throws(PythonError) -> String] = [:]
     /// The `aux` of objects that are not iterators (partial, itemgetter, lru_cache wrappers...).
     nonisolated(unsafe) static var objectTracer: UInt32 = 0
@@ -23,24 +23,13 @@ enum NativeTypes {
     static func installOnce() {
         guard !installed else { return }
         installed = true
-        objectTracer = ForeignKinds.register { object in
-            let fields = object.address.assumingMemoryBound(to: InterpreterObject.self)
-            Collector.mark(fields.pointee.a)
-            Collector.mark(fields.pointee.b)
-            Collector.mark(fields.pointee.c)
-            Collector.mark(fields.pointee.d)
-        }
+        objectTracer = InterpreterObjects.registerLayout()
         specialMethodType = TypeObjects.make(name: "wrapper_descriptor", base: BuiltinTypes.object, instances: .foreign)
         Natives.method(specialMethodType, "__call__") { args throws(PythonError) in
             let function = InterpreterObjects.fields(args[0]).pointee.a
             return try Calls.call(function, args.base + 1, args.count - 1, keywordNames: args.keywordNames, stackTop: args.stackTop)
         }
         bindsAsMethod(specialMethodType)
-        let previousRepr = ObjectHooks.repr
-        ObjectHooks.repr = { v throws(PythonError) in
-            if let body = reprBodies[v.type.bits] { return try body(v) }
-            return try previousRepr?(v)
-        }
     }
 
     // MARK: Types
@@ -104,6 +93,30 @@ enum NativeTypes {
         }
     }
 
+    /// A tuple type whose items are also attributes, printed `reprName(field=value, ...)`:
+    /// CPython's struct sequences (`sys.float_info`) and small named results (`CacheInfo`).
+    static func structSequence(_ name: String, reprName: String, fields: [String]) -> Value {
+        let type = make(name, base: BuiltinTypes.tuple, instances: .tuple)
+        for (index, field) in fields.enumerated() {
+            getter(type, field) { v throws(PythonError) in Tuple.items(v)[index] }
+        }
+        setRepr(type) { v throws(PythonError) in
+            var parts: [String] = []
+            for (index, field) in fields.enumerated() { parts.append("\(field)=\(try Objects.repr(Tuple.items(v)[index]))") }
+            return "\(reprName)(\(parts.joined(separator: ", ")))"
+        }
+        return type
+    }
+
+    /// A value of a struct sequence type; each item is made as it goes into the tuple, where
+    /// the collector sees it.
+    static func structSequenceValue(_ type: Value, _ items: [() -> Value]) -> Value {
+        let tuple = Tuple.allocate(count: items.count)
+        for (i, make) in items.enumerated() { Tuple.items(tuple)[i] = make() }
+        tuple.header.pointee.type = type
+        return tuple
+    }
+
     static func setRepr(_ type: Value, _ body: @escaping (Value) throws(PythonError) -> String) {
         reprBodies[type.bits] = body
     }
@@ -143,17 +156,7 @@ enum NativeTypes {
         _ type: Value, a: Value = BuiltinTypes.none, b: Value = BuiltinTypes.none, c: Value = BuiltinTypes.none,
         d: Value = BuiltinTypes.none, i: Int = 0, j: Int = 0
     ) -> Value {
-        let raw = Heap.allocate(.foreign, type: type, size: MemoryLayout<InterpreterObject>.size)
-        raw.assumingMemoryBound(to: ObjectHeader.self).pointee.aux = objectTracer
-        let fields = raw.assumingMemoryBound(to: InterpreterObject.self)
-        fields.pointee.tag = .nativeIterator
-        fields.pointee.a = a
-        fields.pointee.b = b
-        fields.pointee.c = c
-        fields.pointee.d = d
-        fields.pointee.i = i
-        fields.pointee.j = j
-        return Value(object: raw)
+        InterpreterObjects.make(.nativeIterator, type: type, a: a, b: b, c: c, d: d, i: i, j: j, aux: objectTracer)
     }
 
     @inline(__always)

@@ -13,6 +13,11 @@ struct NativeArguments {
 
     subscript(i: Int) -> Value { base[i] }
 
+    /// The keyword arguments, as (name, value) pairs in the order given.
+    var keywords: [(Value, Value)] {
+        (0..<keywordCount).map { (Tuple.items(keywordNames)[$0], base[positionalCount + $0]) }
+    }
+
     /// The keyword argument `name`, or nil.
     func keyword(_ name: String) -> Value? {
         guard !keywordNames.isNull else { return nil }
@@ -60,11 +65,15 @@ typealias NativeBody = (NativeArguments) throws(PythonError) -> Value
 enum Natives {
     nonisolated(unsafe) static var bodies: [NativeBody] = []
     nonisolated(unsafe) static var names: [String] = []
+    /// For a method, the bits of the type its receiver must be an instance of; 0 for a
+    /// function. Types are permanent, so their bits are safe here.
+    nonisolated(unsafe) static var owners: [UInt64] = []
 
     /// A new builtin function object.
     static func make(_ name: String, _ body: @escaping NativeBody) -> Value {
         bodies.append(body)
         names.append(name)
+        owners.append(0)
         return object(entry: bodies.count - 1, receiver: Value.null)
     }
 
@@ -92,13 +101,46 @@ enum Natives {
         stackTop: UnsafeMutablePointer<Value>
     ) throws(PythonError) -> Value {
         let entry = native.fields(NativeFunctionObject.self).pointee.entry.smallInt
+        let owner = owners[entry]
+        if owner != 0 && (count == 0 || arguments[0].type.bits != owner) {
+            try checkReceiver(entry, arguments, count)
+        }
         return try bodies[entry](NativeArguments(
             base: arguments, count: count, keywordNames: keywordNames, stackTop: stackTop, name: names[entry]))
+    }
+
+    /// A method called through its type (`str.upper(x)`) gets its receiver checked, as
+    /// CPython's method descriptors check it.
+    private static func checkReceiver(_ entry: Int, _ arguments: UnsafeMutablePointer<Value>, _ count: Int) throws(PythonError) {
+        let owner = Value(bits: owners[entry])
+        let ownerName = TypeObjects.name(owner)
+        guard count > 0 else {
+            throw PythonError(.typeError, "unbound method \(ownerName).\(names[entry])() needs an argument")
+        }
+        let receiverType = arguments[0].type
+        if owner.is(BuiltinTypes.object) || TypeObjects.isSubtype(receiverType, of: owner) { return }
+        throw PythonError(.typeError, "descriptor '\(names[entry])' for '\(ownerName)' objects doesn't apply to a '\(TypeObjects.name(receiverType))' object")
     }
 
     /// Defines `name` as a method of the builtin `type`: its first argument is the receiver.
     static func method(_ type: Value, _ name: String, _ body: @escaping NativeBody) {
         let function = make(name, body)
+        // `__new__` takes the class first, not an instance.
+        if name != "__new__" { owners[owners.count - 1] = type.bits }
         try? Dict.set(type.fields(TypeObject.self).pointee.dict, Interned.str(name), function)
+    }
+
+    /// Defines `name` as a static method of the builtin `type`: `str.maketrans`.
+    static func staticMethod(_ type: Value, _ name: String, _ body: @escaping NativeBody) {
+        let function = make(name, body)
+        try? Dict.set(type.fields(TypeObject.self).pointee.dict, Interned.str(name),
+                      InterpreterObjects.make(.staticMethod, type: InterpreterTypes.staticMethod, a: function))
+    }
+
+    /// Defines `name` as a class method of the builtin `type`: its first argument is the class.
+    static func classMethod(_ type: Value, _ name: String, _ body: @escaping NativeBody) {
+        let function = make(name, body)
+        try? Dict.set(type.fields(TypeObject.self).pointee.dict, Interned.str(name),
+                      InterpreterObjects.make(.classMethod, type: InterpreterTypes.classMethod, a: function))
     }
 }

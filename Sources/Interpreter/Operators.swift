@@ -109,9 +109,11 @@ enum Operators {
         if ObjectHooks.isUserObject(a) && !ObjectHooks.isUserObject(b) && forward == nil && a.kind == .instance {
             throw unsupported(operation, a, b)
         }
-        if ObjectHooks.isUserObject(b) && b.kind == .instance {
+        if ObjectHooks.isUserObject(a) && ObjectHooks.isUserObject(b) && b.kind == .instance {
             throw unsupported(operation, a, b)
         }
+        // A builtin on the left has the last word, with its own message: `"%s" % obj` formats,
+        // `"s" + obj` cannot concatenate.
         return nil
     }
 
@@ -125,6 +127,7 @@ enum Operators {
     static func compare(_ a: Value, _ b: Value, _ comparison: Comparison) throws(PythonError) -> Value {
         if ObjectHooks.isUserObject(a) || ObjectHooks.isUserObject(b) {
             if let result = try richCompare(a, b, comparison) { return result }
+            return Value.bool(try Objects.compareLayouts(a, b, runtimeComparison(comparison)))
         }
         return Value.bool(try Objects.compare(a, b, runtimeComparison(comparison)))
     }
@@ -152,9 +155,13 @@ enum Operators {
             // dict subclass.
             return nil
         case .notEqual:
-            // `!=` falls back on `__eq__`, inverted.
-            if let eq = try Attributes.userSpecial(a, interned: SpecialNames.eq) {
+            // `!=` falls back on `__eq__`, inverted: `object.__ne__` of each side in turn.
+            if forward == nil, let eq = try Attributes.userSpecial(a, interned: SpecialNames.eq) {
                 let result = try Calls.call(eq, a, b)
+                if !result.is(BuiltinTypes.notImplemented) { return Value.bool(!(try isTrue(result))) }
+            }
+            if reflected == nil, let eq = try Attributes.userSpecial(b, interned: SpecialNames.eq) {
+                let result = try Calls.call(eq, b, a)
                 if !result.is(BuiltinTypes.notImplemented) { return Value.bool(!(try isTrue(result))) }
             }
             return nil
@@ -220,8 +227,12 @@ enum Operators {
                 throw PythonError(.typeError, "'in <string>' requires string as left operand, not \(TypeObjects.name(item.type))")
             }
             return try Sequences.contains(container, item)
-        case .list, .tuple, .range: return try Sequences.contains(container, item)
+        case .list, .tuple: return try Sequences.contains(container, item)
+        case .range: return try Ranges.contains(container, item)
         default:
+            guard try Iteration.isIterable(container) else {
+                throw PythonError(.typeError, "argument of type '\(TypeObjects.name(container.type))' is not iterable")
+            }
             var found = false
             try Iteration.forEach(container) { element throws(PythonError) in
                 if !found && element.is(item) {
@@ -291,7 +302,7 @@ enum Operators {
             return try Calls.call(method, object, index)
         }
         switch object.kind {
-        case .list, .tuple, .str: return try Sequences.item(object, index)
+        case .list, .tuple, .str: return try Sequences.item(object, try sequenceIndex(index))
         case .dict:
             let v = try Dict.get(object, index)
             if !v.isNull { return v }
@@ -300,14 +311,24 @@ enum Operators {
             }
             throw PythonError(exception: Exceptions.make(BuiltinException.keyError.type, arguments: [index]))
         case .range:
-            if index.kind == .slice { throw PythonError(.typeError, "range slicing is not supported") }
-            let i = try Sequences.position(object, index)
-            return Ranges.item(object, at: Value(smallInt: i))
+            return try Ranges.get(object, try sequenceIndex(index))
         case .type:
             return object
         default:
             throw PythonError(.typeError, "'\(TypeObjects.name(object.type))' object is not subscriptable")
         }
+    }
+
+    /// An index for a builtin sequence: an object with `__index__` stands for the int it gives.
+    static func sequenceIndex(_ index: Value) throws(PythonError) -> Value {
+        guard ObjectHooks.isUserObject(index), let method = try Attributes.userSpecial(index, interned: SpecialNames.index) else {
+            return index
+        }
+        let result = try Calls.call(method, index)
+        guard Ints.isInt(result) else {
+            throw PythonError(.typeError, "__index__ returned non-int (type \(TypeObjects.name(result.type)))")
+        }
+        return result
     }
 
     static func setItem(_ object: Value, _ index: Value, _ value: Value) throws(PythonError) {
@@ -327,6 +348,7 @@ enum Operators {
         switch object.kind {
         case .list:
             if index.kind == .slice { return try ListSlices.assign(object, index, value) }
+            let index = try sequenceIndex(index)
             guard Ints.isInt(index) else {
                 throw PythonError(.typeError, "list indices must be integers or slices, not \(TypeObjects.name(index.type))")
             }
@@ -350,6 +372,7 @@ enum Operators {
         switch object.kind {
         case .list:
             if index.kind == .slice { return try ListSlices.delete(object, index) }
+            let index = try sequenceIndex(index)
             let i: Int
             do throws(PythonError) { i = try Sequences.position(object, index) } catch {
                 throw PythonError(.indexError, "list assignment index out of range")
@@ -369,6 +392,7 @@ enum Operators {
 /// where the collector sees them, then copied back.
 enum ListSlices {
     static func assign(_ list: Value, _ slice: Value, _ value: Value) throws(PythonError) {
+        guard try Iteration.isIterable(value) else { throw PythonError(.typeError, "can only assign an iterable") }
         // The new items, as a list or tuple of their own (a copy when it is the list itself).
         let replacement = (value.kind == .list || value.kind == .tuple) && !value.is(list)
             ? value : try Iteration.list(value)
@@ -433,6 +457,8 @@ enum SpecialNames {
     static let bool = Interned.str("__bool__")
     static let call = Interned.str("__call__")
     static let contains = Interned.str("__contains__")
+    static let delattr = Interned.str("__delattr__")
+    static let delete = Interned.str("__delete__")
     static let delitem = Interned.str("__delitem__")
     static let divmod = Interned.str("__divmod__")
     static let enter = Interned.str("__enter__")
@@ -440,9 +466,13 @@ enum SpecialNames {
     static let exit = Interned.str("__exit__")
     static let float = Interned.str("__float__")
     static let format = Interned.str("__format__")
+    static let get = Interned.str("__get__")
     static let getattr = Interned.str("__getattr__")
+    static let getattribute = Interned.str("__getattribute__")
     static let getitem = Interned.str("__getitem__")
+    static let hash = Interned.str("__hash__")
     static let index = Interned.str("__index__")
+    static let initSubclass = Interned.str("__init_subclass__")
     static let invert = Interned.str("__invert__")
     static let iter = Interned.str("__iter__")
     static let len = Interned.str("__len__")
@@ -450,8 +480,11 @@ enum SpecialNames {
     static let neg = Interned.str("__neg__")
     static let next = Interned.str("__next__")
     static let pos = Interned.str("__pos__")
+    static let prepare = Interned.str("__prepare__")
     static let repr = Interned.str("__repr__")
     static let reversed = Interned.str("__reversed__")
+    static let set = Interned.str("__set__")
+    static let setName = Interned.str("__set_name__")
     static let round = Interned.str("__round__")
     static let setattr = Interned.str("__setattr__")
     static let setitem = Interned.str("__setitem__")

@@ -110,6 +110,12 @@ public enum Program {
             return 1
         }
         Output.write(Tracebacks.render(exception), toStandardError: true)
+        if exception.type.is(BuiltinException.keyboardInterrupt.type) {
+            // CPython ends by the signal itself, so the parent sees an interrupted process.
+            Output.flush()
+            signal(SIGINT, SIG_DFL)
+            raise(SIGINT)
+        }
         return 1
     }
 
@@ -139,6 +145,8 @@ enum Setup {
         Builtins.install()
         BuiltinConstructors.install()
         BuiltinMethods.install()
+        BuiltinSpecialMethods.install()
+        Introspection.install()
         Generators.installMethods()
         Hooks.install()
         Modules.install()

@@ -63,6 +63,7 @@ enum Strings {
 enum Hooks {
     static func install() {
         ObjectHooks.repr = { v throws(PythonError) in
+            if let body = NativeTypes.reprBodies[v.type.bits] { return try body(v) }
             if let method = try Attributes.userSpecial(v, interned: SpecialNames.repr) { return try stringResult(Calls.call(method, v), "__repr__") }
             return v.kind == .instance ? try Strings.defaultRepr(v) : nil
         }

@@ -77,10 +77,23 @@ public enum Exceptions {
 
     /// `str(e)`: nothing, the one argument's str, or the repr of the arguments; a KeyError
     /// shows its one argument's repr.
+    /// `[Errno 2] No such file: 'name'` for an OSError made with errno, strerror and
+    /// filenames (`-> 'other'` when a second filename is given).
+    static func osErrorMessage(_ args: UnsafeMutablePointer<Value>, count: Int) throws(PythonError) -> String {
+        var text = "[Errno \(try Objects.str(args[0]))] \(try Objects.str(args[1]))"
+        if count >= 3 && !args[2].is(BuiltinTypes.none) {
+            text += ": \(try Objects.repr(args[2]))"
+            if count == 5 && !args[4].is(BuiltinTypes.none) { text += " -> \(try Objects.repr(args[4]))" }
+        }
+        return text
+    }
+
     public static func message(_ e: Value) throws(PythonError) -> String {
         let args = arguments(e)
         switch Tuple.count(args) {
         case 0: return ""
+        case 2...5 where TypeObjects.isSubtype(e.type, of: BuiltinException.osError.type):
+            return try osErrorMessage(Tuple.items(args), count: Tuple.count(args))
         case 1:
             let argument = Tuple.items(args)[0]
             if TypeObjects.isSubtype(e.type, of: BuiltinException.keyError.type) { return try Objects.repr(argument) }

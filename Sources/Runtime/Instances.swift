@@ -1,4 +1,9 @@
 /// Instances of user classes, with their attributes in shape-described slots.
+///
+/// An instance whose `__dict__` was asked for moves to *dictionary mode* for good: its shape
+/// becomes `Shapes.dictionary` and its slots word holds the dict itself, which Python code may
+/// then change behind the shapes' back. No attribute sits at an index of the dictionary shape,
+/// so a cache keyed by shape can never take such an instance for a slotted one.
 public enum Instances {
     /// A new instance of `type`, with no attributes.
     public static func make(_ type: Value) -> Value {
@@ -13,15 +18,38 @@ public enum Instances {
     @inline(__always)
     public static func shape(_ instance: Value) -> Value { instance.fields(InstanceObject.self).pointee.shape }
 
-    /// The value of attribute `name`, or null when the instance has none.
-    public static func attribute(_ instance: Value, _ name: Value) -> Value {
+    /// Whether the instance keeps its attributes in a dict (see the type's comment).
+    @inline(__always)
+    public static func isInDictionaryMode(_ instance: Value) -> Bool { shape(instance).is(Shapes.dictionary) }
+
+    /// The instance's `__dict__`, live: the instance moves to dictionary mode, its attributes
+    /// in their order.
+    public static func dictionary(_ instance: Value) throws(PythonError) -> Value {
+        if isInDictionaryMode(instance) { return instance.fields(InstanceObject.self).pointee.slots }
+        let dict = Dict.make()
+        try forEachAttribute(instance) { name, value throws(PythonError) in try Dict.set(dict, name, value) }
+        replaceDictionary(instance, with: dict)
+        return dict
+    }
+
+    /// `instance.__dict__ = dict`.
+    public static func replaceDictionary(_ instance: Value, with dict: Value) {
         let fields = instance.fields(InstanceObject.self)
+        fields.pointee.slots = dict
+        fields.pointee.shape = Shapes.dictionary
+    }
+
+    /// The value of attribute `name`, or null when the instance has none.
+    public static func attribute(_ instance: Value, _ name: Value) throws(PythonError) -> Value {
+        let fields = instance.fields(InstanceObject.self)
+        if fields.pointee.shape.is(Shapes.dictionary) { return try Dict.get(fields.pointee.slots, name) }
         let index = Shapes.index(of: name, in: fields.pointee.shape)
         return index < 0 ? Value.null : Storage.values(fields.pointee.slots)[index]
     }
 
-    public static func setAttribute(_ instance: Value, _ name: Value, _ value: Value) {
+    public static func setAttribute(_ instance: Value, _ name: Value, _ value: Value) throws(PythonError) {
         var fields = instance.fields(InstanceObject.self)
+        if fields.pointee.shape.is(Shapes.dictionary) { return try Dict.set(fields.pointee.slots, name, value) }
         let index = Shapes.index(of: name, in: fields.pointee.shape)
         if index >= 0 {
             Storage.values(fields.pointee.slots)[index] = value
@@ -44,8 +72,9 @@ public enum Instances {
     /// Removes attribute `name`; returns whether there was one. The instance moves to the
     /// shape of its remaining attributes, in their order, as if it had never had `name`.
     @discardableResult
-    public static func deleteAttribute(_ instance: Value, _ name: Value) -> Bool {
+    public static func deleteAttribute(_ instance: Value, _ name: Value) throws(PythonError) -> Bool {
         let fields = instance.fields(InstanceObject.self)
+        if fields.pointee.shape.is(Shapes.dictionary) { return try Dict.remove(fields.pointee.slots, name) }
         let removed = Shapes.index(of: name, in: fields.pointee.shape)
         guard removed >= 0 else { return false }
         // The names stay reachable through the old shape, which the instance keeps until the end.
@@ -66,6 +95,9 @@ public enum Instances {
     /// Calls `body(name, value)` for each attribute, in the order they were added.
     public static func forEachAttribute(_ instance: Value, _ body: (Value, Value) throws(PythonError) -> Void) throws(PythonError) {
         let fields = instance.fields(InstanceObject.self)
+        if fields.pointee.shape.is(Shapes.dictionary) {
+            return try Dict.forEach(fields.pointee.slots, body)
+        }
         for (i, name) in Shapes.names(fields.pointee.shape).enumerated() {
             try body(name, Storage.values(fields.pointee.slots)[i])
         }
@@ -73,6 +105,14 @@ public enum Instances {
 }
 
 public enum Shapes {
+    /// The shape of every instance in dictionary mode: a root that belongs to no type.
+    public nonisolated(unsafe) static var dictionary = Value.null
+
+    static func createDictionaryShape() {
+        dictionary = make(parent: Value.null, name: Value.null, index: -1)
+        Collector.addPermanentRoot(dictionary)
+    }
+
     /// The shape of `type`'s fresh instances.
     public static func root(of type: Value) -> Value {
         let typeFields = type.fields(TypeObject.self)

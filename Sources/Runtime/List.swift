@@ -84,9 +84,11 @@ extension List {
     }
 
     /// `l.index(x)`: the first position of an equal item.
-    public static func index(_ l: Value, of item: Value) throws(PythonError) -> Int {
-        var i = 0
-        while i < count(l) {
+    /// `l.index(x, start, stop)`: the bounds clamp like a slice's.
+    public static func index(_ l: Value, of item: Value, start: Int = 0, stop: Int = Int.max) throws(PythonError) -> Int {
+        func clamp(_ bound: Int) -> Int { bound < 0 ? max(0, bound + count(l)) : bound }
+        var i = clamp(start)
+        while i < min(count(l), clamp(stop)) {
             if try Objects.equal(items(l)[i], item) { return i }
             i += 1
         }

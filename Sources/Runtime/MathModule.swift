@@ -66,6 +66,20 @@ public enum MathModule {
             let r = Glibc.fmod(x, y)
             if r.isNaN && !x.isNaN && !y.isNaN { throw domainError() }
             return Floats.make(r)
+        case "remainder":
+            try expect(name, arguments, count: 2)
+            let (x, y) = (try real(arguments[0]), try real(arguments[1]))
+            if x.isNaN || y.isNaN { return Floats.make(Double.nan) }
+            if x.isInfinite || y == 0 { throw domainError() }
+            return Floats.make(y.isInfinite ? x : Glibc.remainder(x, y))
+        case "gamma", "lgamma":
+            try expect(name, arguments, count: 1)
+            let x = try real(arguments[0])
+            switch name == "gamma" ? MathGamma.gamma(x) : MathGamma.logGamma(x) {
+            case .success(let r): return Floats.make(r)
+            case .failure(.domain): throw domainError()
+            case .failure(.range): throw PythonError(.overflowError, "math range error")
+            }
         case "atan2", "copysign":
             try expect(name, arguments, count: 2)
             let (x, y) = (try real(arguments[0]), try real(arguments[1]))

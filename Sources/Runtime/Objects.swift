@@ -21,12 +21,33 @@ public enum Objects {
         case .str: return Str.hash(v)
         case .tuple: return try Tuple.hash(v)
         case .frozenset: return Sets.hash(v)
-        case .list, .dict, .set:
+        case .range: return try Ranges.hash(v)
+        case .boundMethod, .nativeFunction: return methodHash(v)
+        case .list, .dict, .set, .slice:
             throw PythonError(.typeError, "unhashable type: '\(TypeObjects.name(v.type))'")
         case .dictView where DictViews.isSetLike(v):
             throw PythonError(.typeError, "unhashable type: '\(TypeObjects.name(v.type))'")
         default: return identityHash(v)
         }
+    }
+
+    /// Bound methods are equal when they bind the same function to the same object.
+    static func sameMethod(_ a: Value, _ b: Value) -> Bool {
+        if a.kind == .boundMethod {
+            let (x, y) = (a.fields(BoundMethodObject.self), b.fields(BoundMethodObject.self))
+            return x.pointee.function.is(y.pointee.function) && x.pointee.receiver.is(y.pointee.receiver)
+        }
+        let (x, y) = (a.fields(NativeFunctionObject.self), b.fields(NativeFunctionObject.self))
+        return x.pointee.entry.is(y.pointee.entry) && x.pointee.receiver.is(y.pointee.receiver)
+    }
+
+    /// The hash of a bound method, from what makes it equal.
+    static func methodHash(_ v: Value) -> Int {
+        let (function, receiver) = v.kind == .boundMethod
+            ? (v.fields(BoundMethodObject.self).pointee.function, v.fields(BoundMethodObject.self).pointee.receiver)
+            : (v.fields(NativeFunctionObject.self).pointee.entry, v.fields(NativeFunctionObject.self).pointee.receiver)
+        let h = Int(bitPattern: UInt(truncatingIfNeeded: function.bits >> 4) &* 1_000_003) ^ Int(bitPattern: UInt(truncatingIfNeeded: receiver.bits >> 4))
+        return h == -1 ? -2 : h
     }
 
     /// CPython's hash of an object by identity: its address rotated by four bits.
@@ -50,6 +71,11 @@ public enum Objects {
            let result = try hook(a, b, op) {
             return result
         }
+        return try compareLayouts(a, b, op)
+    }
+
+    /// `a OP b` by the builtin layouts alone, once the classes' special methods have declined.
+    public static func compareLayouts(_ a: Value, _ b: Value, _ op: ComparisonOperator) throws(PythonError) -> Bool {
         if let order = try numericOrder(a, b) {
             return holds(op, order)
         }
@@ -67,6 +93,15 @@ public enum Objects {
         }
         if ka == .dict && kb == .dict && (op == .equal || op == .notEqual) {
             return try Dict.equal(a, b) == (op == .equal)
+        }
+        if ka == .range && kb == .range && (op == .equal || op == .notEqual) {
+            return Ranges.equal(a, b) == (op == .equal)
+        }
+        if ka == kb && (ka == .boundMethod || ka == .nativeFunction) && (op == .equal || op == .notEqual) {
+            return sameMethod(a, b) == (op == .equal)
+        }
+        if ka == .slice && kb == .slice {
+            return try compareSequences(Slices.asTuple(a), Slices.asTuple(b), op)
         }
         if ka == .dictView || kb == .dictView, let inclusion = try DictViews.compare(a, b, op) {
             return inclusion
@@ -174,6 +209,7 @@ public enum Objects {
         case .dict: return Dict.count(v) != 0
         case .set, .frozenset: return Sets.count(v) != 0
         case .dictView: return DictViews.count(v) != 0
+        case .range: return Ints.sign(Ranges.length(v)) != 0
         default: return true
         }
     }
@@ -183,6 +219,13 @@ public enum Objects {
         if ObjectHooks.isUserObject(v), let hook = ObjectHooks.repr, let result = try hook(v) { return result }
         return try builtinRepr(v)
     }
+
+    /// The containers whose repr is being made, innermost last: a list, dict or tuple that
+    /// contains itself prints as `[...]`, `{...}` or `(...)` there, as CPython's
+    /// `Py_ReprEnter` arranges.
+    nonisolated(unsafe) static var reprInProgress: [UInt64] = []
+
+    static func isBeingPrinted(_ v: Value) -> Bool { reprInProgress.contains(v.bits) }
 
     /// The repr of the builtin layout, whatever the class says: `dict.__repr__(self)`.
     public static func builtinRepr(_ v: Value) throws(PythonError) -> String {
@@ -196,15 +239,24 @@ public enum Objects {
         case .float: return Floats.repr(Floats.value(v))
         case .str: return reprOfString(Str.swiftString(v))
         case .tuple:
+            if isBeingPrinted(v) { return "(...)" }
+            reprInProgress.append(v.bits)
+            defer { reprInProgress.removeLast() }
             let n = Tuple.count(v)
             var parts: [String] = []
             for i in 0..<n { parts.append(try repr(Tuple.items(v)[i])) }
             return "(" + parts.joined(separator: ", ") + (n == 1 ? ",)" : ")")
         case .list:
+            if isBeingPrinted(v) { return "[...]" }
+            reprInProgress.append(v.bits)
+            defer { reprInProgress.removeLast() }
             var parts: [String] = []
             for i in 0..<List.count(v) { parts.append(try repr(List.items(v)[i])) }
             return "[" + parts.joined(separator: ", ") + "]"
         case .dict:
+            if isBeingPrinted(v) { return "{...}" }
+            reprInProgress.append(v.bits)
+            defer { reprInProgress.removeLast() }
             var parts: [String] = []
             try Dict.forEach(v) { key, value throws(PythonError) in parts.append(try repr(key) + ": " + repr(value)) }
             return "{" + parts.joined(separator: ", ") + "}"
@@ -212,9 +264,13 @@ public enum Objects {
             var parts: [String] = []
             try Sets.forEach(v) { key throws(PythonError) in parts.append(try repr(key)) }
             let frozen = v.kind == .frozenset
-            if parts.isEmpty { return frozen ? "frozenset()" : "set()" }
+            let isExact = v.type.is(frozen ? BuiltinTypes.frozenset : BuiltinTypes.set)
+            let name = TypeObjects.name(v.type)
+            if parts.isEmpty { return name + "()" }
             let body = "{" + parts.joined(separator: ", ") + "}"
-            return frozen ? "frozenset(" + body + ")" : body
+            return frozen || !isExact ? name + "(" + body + ")" : body
+        case .range: return try Ranges.repr(v)
+        case .slice: return try Slices.repr(v)
         case .dictView: return try DictViews.repr(v)
         case .type:
             let module = try Dict.get(v.fields(TypeObject.self).pointee.dict, Str.make("__module__"))

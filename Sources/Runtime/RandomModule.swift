@@ -52,8 +52,39 @@ public struct RandomGenerator {
 /// `RandomDistributions.swift`, `RandomShapedDistributions.swift`, `RandomState.swift`).
 /// Not here: randbytes (there is no bytes type yet).
 public enum RandomModule {
-    /// The module's generator, seeded from the system at first use as CPython's is at import.
-    nonisolated(unsafe) static var generator = RandomGenerator(key: RandomGenerator.systemKey())
+    /// The generators, by slot. Slot 0 is the module's, seeded from the system at first use
+    /// as CPython's is at import; the others belong to `random.Random` objects.
+    nonisolated(unsafe) static var generators = [RandomGenerator(key: RandomGenerator.systemKey())]
+    nonisolated(unsafe) static var freeSlots: [Int] = []
+    /// The slot of the generator the running call draws from.
+    nonisolated(unsafe) static var current = 0
+
+    /// The generator the running call draws from, changed in place.
+    static var generator: RandomGenerator {
+        _read { yield generators[current] }
+        _modify { yield &generators[current] }
+    }
+
+    /// A new generator seeded from the system, for a `random.Random` object; its slot.
+    public static func makeGenerator() -> Int {
+        let generator = RandomGenerator(key: RandomGenerator.systemKey())
+        if let slot = freeSlots.popLast() {
+            generators[slot] = generator
+            return slot
+        }
+        generators.append(generator)
+        return generators.count - 1
+    }
+
+    /// Gives back the slot of a `random.Random` object that died.
+    public static func releaseGenerator(_ slot: Int) {
+        precondition(slot > 0, "the module's generator is never released")
+        generators[slot].twister.words = []
+        freeSlots.append(slot)
+    }
+
+    /// The names `call` answers to: the module's functions, and the methods of `random.Random`.
+    public static let functionNames: [String] = ["random", "getrandbits"] + signatures.keys.sorted()
 
     /// The module's Python-level functions, which CPython's errors name as methods of Random.
     static let signatures: [String: Parameters] = [
@@ -80,8 +111,14 @@ public enum RandomModule {
     ]
 
     /// Calls the function `name` with positional `arguments` and `keywords`, which the
-    /// caller keeps alive for the call (the interpreter's value stack does).
-    public static func call(_ name: String, _ arguments: [Value], keywords: [(String, Value)] = []) throws(PythonError) -> Value {
+    /// caller keeps alive for the call (the interpreter's value stack does), drawing from the
+    /// generator in `slot`.
+    public static func call(
+        _ name: String, _ arguments: [Value], keywords: [(String, Value)] = [], generator slot: Int = 0
+    ) throws(PythonError) -> Value {
+        let saved = current
+        current = slot
+        defer { current = saved }
         switch name {
         case "random":
             try expectNoKeywords(name, keywords)

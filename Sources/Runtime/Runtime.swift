@@ -11,6 +11,7 @@ public enum Runtime {
         bigz_install_counting_allocator()
         Heap.initialize()
         BuiltinTypes.create()
+        Shapes.createDictionaryShape()
     }
 }
 

@@ -405,6 +405,9 @@ public enum StrMethods {
 
     /// `s.partition(sep)` / `s.rpartition(sep)`.
     public static func partition(_ s: Value, _ separator: Value, fromRight: Bool) throws(PythonError) -> Value {
+        guard separator.kind == .str else {
+            throw PythonError(.typeError, "must be str, not \(TypeObjects.name(separator.type))")
+        }
         try checkSeparator(separator)
         let i = try find(s, separator, fromRight: fromRight)
         let empty = Str.make("")
@@ -421,8 +424,44 @@ public enum StrMethods {
         if isASCII(s) {
             return mapASCII(s) { c, _ in upper ? (isLowerASCII(c) ? c - 32 : c) : (isUpperASCII(c) ? c + 32 : c) }
         }
-        let text = Str.swiftString(s)
-        return Str.make(upper ? text.uppercased() : text.lowercased())
+        if upper { return Str.make(Str.swiftString(s).uppercased()) }
+        let scalars = codePoints(s).map { Unicode.Scalar($0) ?? "\u{FFFD}" }
+        var out = String.UnicodeScalarView()
+        for i in scalars.indices { out.append(contentsOf: lowercase(scalars, at: i).unicodeScalars) }
+        return Str.make(String(out))
+    }
+
+    /// The lower case of `scalars[i]`, with Unicode's one context-dependent rule: a capital
+    /// sigma that ends a word (a cased letter before it, none after it, skipping
+    /// case-ignorable characters) becomes a final sigma.
+    static func lowercase(_ scalars: [Unicode.Scalar], at i: Int) -> String {
+        let scalar = scalars[i]
+        guard scalar == "\u{03A3}" else { return scalar.properties.lowercaseMapping }
+        func casedNeighbour(_ indices: some Sequence<Int>) -> Bool {
+            for j in indices {
+                let p = scalars[j].properties
+                if p.isCaseIgnorable { continue }
+                return p.isCased
+            }
+            return false
+        }
+        let final = casedNeighbour(stride(from: i - 1, through: 0, by: -1)) && !casedNeighbour((i + 1)..<scalars.count)
+        return final ? "\u{03C2}" : "\u{03C3}"
+    }
+
+    /// `s.casefold()`: lower case, with the full foldings that lower case lacks (ß folds to
+    /// "ss", final sigma to sigma), taken as the lower case of the upper case.
+    public static func casefold(_ s: Value) -> Value {
+        if isASCII(s) { return changeCase(s, upper: false) }
+        var out = ""
+        for scalar in Str.swiftString(s).unicodeScalars {
+            if scalar == "\u{1E9E}" {  // capital sharp s: its upper case is itself
+                out += "ss"
+            } else {
+                out += scalar.properties.uppercaseMapping.lowercased()
+            }
+        }
+        return Str.make(out)
     }
 
     /// `s.title()`, `s.capitalize()`, `s.swapcase()`, with Unicode's full mappings.
@@ -444,14 +483,14 @@ public enum StrMethods {
         }
         var out = String.UnicodeScalarView()
         var previousCased = false
-        for (i, c) in codePoints(s).enumerated() {
-            let scalar = Unicode.Scalar(c) ?? "\u{FFFD}"
+        let scalars = codePoints(s).map { Unicode.Scalar($0) ?? "\u{FFFD}" }
+        for (i, scalar) in scalars.enumerated() {
             let p = scalar.properties
             let mapped: String
             switch style {
-            case .title: mapped = previousCased ? p.lowercaseMapping : p.titlecaseMapping
-            case .capitalize: mapped = i == 0 ? p.titlecaseMapping : p.lowercaseMapping
-            case .swapcase: mapped = p.isUppercase ? p.lowercaseMapping : (p.isLowercase ? p.uppercaseMapping : String(scalar))
+            case .title: mapped = previousCased ? lowercase(scalars, at: i) : p.titlecaseMapping
+            case .capitalize: mapped = i == 0 ? p.titlecaseMapping : lowercase(scalars, at: i)
+            case .swapcase: mapped = p.isUppercase ? lowercase(scalars, at: i) : (p.isLowercase ? p.uppercaseMapping : String(scalar))
             }
             out.append(contentsOf: mapped.unicodeScalars)
             previousCased = p.isCased
@@ -494,10 +533,10 @@ public enum StrMethods {
     }
 
     /// The `is...` predicates of str: false for an empty str.
-    public enum Predicate { case digit, decimal, numeric, alpha, alnum, space, upper, lower, title }
+    public enum Predicate { case digit, decimal, numeric, alpha, alnum, space, upper, lower, title, printable }
 
     public static func test(_ s: Value, _ predicate: Predicate) -> Bool {
-        if Str.count(s) == 0 { return false }
+        if Str.count(s) == 0 { return predicate == .printable }
         if isASCII(s), let answer = testASCII(s, predicate) { return answer }
         let text = codePoints(s)
         let scalars = text.map { Unicode.Scalar($0) ?? "\u{FFFD}" }
@@ -508,6 +547,7 @@ public enum StrMethods {
         case .alpha: return scalars.allSatisfy(isAlpha)
         case .alnum: return scalars.allSatisfy { isAlpha($0) || $0.properties.numericType != nil }
         case .space: return text.allSatisfy(isSpace)
+        case .printable: return scalars.allSatisfy(isPrintable)
         case .upper, .lower:
             // Every cased character in that case, and at least one cased character.
             let cased = scalars.filter { $0.properties.isCased }
@@ -550,7 +590,20 @@ public enum StrMethods {
         case .space: return text.allSatisfy(isSpace)
         case .upper: return text.contains(where: isUpper) && !text.contains(where: isLower)
         case .lower: return text.contains(where: isLower) && !text.contains(where: isUpper)
+        case .printable: return text.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
         case .title: return nil
+        }
+    }
+
+    /// Printable: anything but controls, format and private-use characters, surrogates,
+    /// unassigned code points, and separators other than the space.
+    static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar == " " { return true }
+        switch scalar.properties.generalCategory {
+        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator, .spaceSeparator:
+            return false
+        default:
+            return true
         }
     }
 

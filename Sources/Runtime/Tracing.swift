@@ -74,6 +74,8 @@ enum Tracing {
         case .int:
             let object = UnsafeMutableRawPointer(header).assumingMemoryBound(to: BigIntObject.self)
             bigz_clear(&object.pointee.z)
+        case .foreign:
+            ForeignKinds.finalize(Value(object: UnsafeMutableRawPointer(header)))
         default:
             break
         }
@@ -81,17 +83,26 @@ enum Tracing {
 }
 
 /// Objects that upper layers define (code objects, frames, generators): the runtime only
-/// knows to ask their registered tracer, named by the header's `aux`.
+/// knows to ask their registered tracer, named by the header's `aux`, and, for an object
+/// flagged `needsFinalizer`, the finalizer registered with it.
 public enum ForeignKinds {
     nonisolated(unsafe) static var tracers: [(Value) -> Void] = []
+    nonisolated(unsafe) static var finalizers: [((Value) -> Void)?] = []
 
     /// Registers a tracer; objects whose header has kind `.foreign` and this `aux` use it.
-    public static func register(tracer: @escaping (Value) -> Void) -> UInt32 {
+    /// The finalizer runs when such an object dies, if its header has `needsFinalizer`: it
+    /// releases what the object owns outside the heap, and must not allocate.
+    public static func register(tracer: @escaping (Value) -> Void, finalizer: ((Value) -> Void)? = nil) -> UInt32 {
         tracers.append(tracer)
+        finalizers.append(finalizer)
         return UInt32(tracers.count - 1)
     }
 
     static func trace(_ object: Value) {
         tracers[Int(object.header.pointee.aux)](object)
+    }
+
+    static func finalize(_ object: Value) {
+        finalizers[Int(object.header.pointee.aux)]?(object)
     }
 }

@@ -11,7 +11,7 @@ final class ErrorTests: XCTestCase {
         "x = 1abc\n", "x = 0x\n", "x = 0xg\n", "x = 0x1_\n", "x = 0x1g\n", "x = 012\n", "x = 0777\n", "x = 0_a\n",
         "x = 1__0\n", "x = 1_\n", "x = 1.0_\n", "x = 1e5_\n", "x = 0o8\n", "x = 0o\n", "x = 0o17_\n", "x = 0o1a\n",
         "x = 0b2\n", "x = 0b\n", "x = 0b12\n", "x = 0b1_\n", "x = 0b1a\n", "x = 1ex\n", "x = 1e+\n", "x = .5e\n",
-        "x = 1.e-\n", "x = 1.5j2\n",
+        "x = 1.e-\n", "x = 1.5j2\n", "6ords = 1\n", "x = 0x1fand\n",
         "x = 1 \\ 2\n", "y = 1\nx = 1 \\ 2\n", "x = 1 # comment\\\n \\ y\n", "x = 1 + \\", "y = 1\nx = 1 + \\\n",
         "x = 1\n\\",
         "x = (1,\n", "x = (1,\n\n", "foo(a,\nb = 3\n", "x = [1)\n", "x = [1,\n2)\n", "x = (\n  [1,\n 2)\n", "x = 1)\n",

@@ -343,17 +343,164 @@ final class LanguageTests: InterpreterTestCase {
         """,
     ]
 
+    static let metaprogramming = [
+        """
+        class Meta(type):
+            def __new__(mcls, name, bases, ns):
+                ns["tag"] = name.lower()
+                cls = super().__new__(mcls, name, bases, ns)
+                cls.tag2 = "set-after"
+                return cls
+            def describe(cls): return "I am " + cls.__name__
+            @property
+            def upper(cls): return cls.__name__.upper()
+        class P(metaclass=Meta): pass
+        print(P.tag, P.tag2, type(P).__name__, P.describe(), P.upper, repr(P), isinstance(P, Meta))
+        class Singleton(type):
+            _inst = {}
+            def __call__(cls, *a, **k):
+                if cls not in cls._inst:
+                    cls._inst[cls] = super().__call__(*a, **k)
+                return cls._inst[cls]
+        class Conf(metaclass=Singleton):
+            def __init__(self, v): self.v = v
+        a = Conf(1); b = Conf(2); print(a is b, a.v)
+        class Fields(type):
+            def __init__(cls, name, bases, ns, **kw):
+                super().__init__(name, bases, ns)
+                cls.fields = [k for k in ns if not k.startswith("_")]
+        class Rec(metaclass=Fields):
+            a = 1
+            b = 2
+        print(Rec.fields)
+        class Ordered(type):
+            @classmethod
+            def __prepare__(mcls, name, bases):
+                print("prepare", name); return {"pre": 1}
+        class O(metaclass=Ordered): pass
+        print(O.pre)
+        T = type("T", (object,), {"v": 5, "f": lambda self: self.v * 2})
+        print(T().f(), T.__name__)
+        class X(type): pass
+        class Y(type): pass
+        try:
+            class Z(X("A", (), {}), Y("B", (), {})): pass
+        except TypeError as e:
+            print(e)
+        """,
+        """
+        class Registry:
+            subs = []
+            def __init_subclass__(cls, **kw):
+                super().__init_subclass__(**kw)
+                Registry.subs.append(cls.__name__)
+        class A(Registry): pass
+        class B(A): pass
+        print(Registry.subs)
+        class Plugin:
+            def __init_subclass__(cls, tag="none", **kw):
+                super().__init_subclass__(**kw)
+                cls.tag = tag
+        class Q(Plugin, tag="q"): pass
+        print(Q.tag)
+        try:
+            class Bad(Registry, x=1): pass
+        except TypeError as e:
+            print(e)
+        class Typed:
+            def __set_name__(self, owner, name): self.name = "_" + name
+            def __get__(self, obj, owner):
+                if obj is None: return self
+                return getattr(obj, self.name)
+            def __set__(self, obj, value):
+                if not isinstance(value, int): raise TypeError(f"{self.name[1:]} must be int")
+                setattr(obj, self.name, value)
+        class Pt:
+            x = Typed(); y = Typed()
+            def __init__(self, x, y): self.x = x; self.y = y
+        p = Pt(1, 2); print(p.x, p.y, p.__dict__, type(Pt.x).__name__)
+        try: p.x = "a"
+        except TypeError as e: print(e)
+        """,
+        """
+        class D:
+            def __init__(self, **kw): self.__dict__.update(kw)
+            def total(self): return sum(self.__dict__.values())
+        d = D(a=1, b=2); print(d.a, d.b, vars(d), d.total())
+        d.c = 3; print(d.__dict__, d.total())
+        del d.a; print(d.__dict__, hasattr(d, "a"))
+        d.__dict__["total"] = lambda: "shadowed"
+        print(d.total())
+        e = D(); e.__dict__ = {"z": 26}; print(e.z)
+        class G:
+            def __getattribute__(self, name):
+                if name == "magic": return 42
+                return object.__getattribute__(self, name)
+            def __getattr__(self, name): return "fallback:" + name
+        g = G(); g.z = 1; print(g.magic, g.z, g.nope)
+        class Logged:
+            def __setattr__(self, name, value):
+                print("set", name); object.__setattr__(self, name, value)
+            def __delattr__(self, name):
+                print("del", name); object.__delattr__(self, name)
+        l = Logged(); l.v = 1; del l.v; print(hasattr(l, "v"))
+        """,
+    ]
+
+    static let introspection = [
+        """
+        t = str.maketrans("lo", "01", "h"); print(sorted(t.items()), "hello".translate(t))
+        print("abc".translate({ord("a"): "xyz", ord("b"): None}), "Straße".casefold())
+        class Missing(dict):
+            def __missing__(self, key): return "?" + key
+        print("{a}-{b}".format_map(Missing(a=1)))
+        import random
+        r = random.Random(42); random.seed(42)
+        print(r.random() == random.random(), r.randint(1, 6), random.Random(7).choice("abc"))
+        state = r.getstate(); first = r.random(); r.setstate(state); print(first == r.random())
+        e = OSError(2, "No such file", "a.txt")
+        print(type(e).__name__, e.errno, e.strerror, e)
+        import math
+        print(math.gamma(4.5), math.lgamma(0.5), math.remainder(10, 3))
+        import functools
+        print(2.5.__round__(), (5).__add__(2.0), (5.0).__add__(2), (3).__lt__(4), functools.reduce(int.__add__, range(10)))
+        print(sorted(["bb", "a", "ccc"], key=str.__len__), [1, 2].__getitem__(1), "ab".__contains__("a"), (2.7).__floor__())
+        """,
+        """
+        def outer(a, b=1, *rest, key, **options):
+            local = a + b
+            def inner(): return local
+            return inner
+        code = outer.__code__
+        print(code.co_name, code.co_argcount, code.co_kwonlyargcount, code.co_varnames, code.co_cellvars)
+        print([cell.cell_contents for cell in outer(2, key=0).__closure__], outer.__closure__)
+        class Base: pass
+        class Left(Base): pass
+        class Right(Base): pass
+        class Both(Left, Right): pass
+        print([c.__name__ for c in Base.__subclasses__()], [c.__name__ for c in Both.mro()])
+        class Point:
+            dims = 2
+            def __init__(self): self.x = 1
+            def norm(self): return 0
+        print(dir(Point())[-4:], [n for n in dir(Point) if not n.startswith("_")])
+        """,
+    ]
+
     func testCalls() throws { try assertSameAsPython(Self.calls) }
     func testGenerators() throws { try assertSameAsPython(Self.generators) }
     func testClasses() throws { try assertSameAsPython(Self.classes) }
     func testExceptionsAndExitStatus() throws { try assertSameAsPython(Self.exceptions) }
     func testDocstringsSequenceIterationDeletersAndOSErrors() throws { try assertSameAsPython(Self.protocols) }
     func testDataTypesBuiltinsAndModules() throws { try assertSameAsPython(Self.data) }
+    func testMetaclassesDescriptorsAndLiveDicts() throws { try assertSameAsPython(Self.metaprogramming) }
+    func testStrTablesRandomObjectsOSErrorsAndIntrospection() throws { try assertSameAsPython(Self.introspection) }
 
     /// The same programs with a collection every few allocations: values the collector cannot
     /// see would be freed under them.
     func testUnderTheCollectorsStressSwitch() throws {
         try assertSameAsPython(
-            Self.calls + Self.generators + Self.classes + Self.protocols + Self.exceptions + Self.data, stressPeriod: 3)
+            Self.calls + Self.generators + Self.classes + Self.protocols + Self.exceptions + Self.data + Self.metaprogramming + Self.introspection,
+            stressPeriod: 3)
     }
 }

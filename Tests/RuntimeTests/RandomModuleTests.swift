@@ -256,4 +256,18 @@ final class RandomModuleTests: RuntimeTestCase {
         XCTAssertNotEqual(first, second)
         XCTAssert((0..<1).contains(first) && (0..<1).contains(second))
     }
+
+    func testEachGeneratorSlotKeepsItsOwnStream() throws {
+        let slot = RandomModule.makeGenerator()
+        _ = try RandomModule.call("seed", [Value(smallInt: 5)])
+        _ = try RandomModule.call("seed", [Value(smallInt: 5)], generator: slot)
+        for _ in 0..<3 {
+            let fromModule = Floats.value(try RandomModule.call("random", []))
+            let fromSlot = Floats.value(try RandomModule.call("random", [], generator: slot))
+            XCTAssertEqual(fromModule, fromSlot, "interleaved draws do not disturb each other")
+        }
+        RandomModule.releaseGenerator(slot)
+        XCTAssertEqual(RandomModule.makeGenerator(), slot, "a released slot is used again")
+        RandomModule.releaseGenerator(slot)
+    }
 }
