@@ -30,7 +30,7 @@ enum BuiltinConstructors {
         define(BuiltinTypes.float, makeFloat)
         define(BuiltinTypes.str) { args throws(PythonError) in
             try args.expect(0...1)
-            return args.positionalCount == 0 ? Interned.str("") : try Strings.str(args[0])
+            return args.positionalCount == 0 ? Interned.str("") : Subclasses.plain(try Strings.str(args[0]))
         }
         define(BuiltinTypes.bool) { args throws(PythonError) in
             try args.expect(0...1)
@@ -144,8 +144,7 @@ enum BuiltinConstructors {
             return try Ints.parse(Str.swiftString(v), base: Ints.unbool(base).smallInt)
         }
         switch v.kind {
-        case .int: return v
-        case .bool: return Ints.unbool(v)
+        case .int, .bool: return Ints.unbool(v)
         case .float: return try Ints.make(truncating: Floats.value(v))
         case .str:
             if let small = smallDecimal(v) { return small }
@@ -176,7 +175,7 @@ enum BuiltinConstructors {
         if args.positionalCount == 0 { return Floats.make(0) }
         let v = args[0]
         switch v.kind {
-        case .float: return v
+        case .float: return Subclasses.plain(v)
         case .int, .bool: return Floats.make(try Ints.toDouble(Ints.unbool(v)))
         case .str: return Floats.make(try Floats.parse(Str.swiftString(v)))
         default:

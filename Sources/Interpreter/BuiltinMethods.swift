@@ -125,6 +125,15 @@ enum BuiltinMethods {
                 return try Classes.blank(args[0], args.base + 1, rest)
             }
         }
+        for type in [BuiltinTypes.int, BuiltinTypes.float, BuiltinTypes.str] {
+            Natives.method(type, "__new__") { args throws(PythonError) in
+                try args.expect(1...3)
+                guard args[0].kind == .type, TypeObjects.isSubtype(args[0], of: type) else {
+                    throw PythonError(.typeError, "\(TypeObjects.name(type)).__new__(X): X is not a subtype of \(TypeObjects.name(type))")
+                }
+                return try Classes.blank(args[0], args.base + 1, args.positionalCount - 1)
+            }
+        }
         Natives.method(BuiltinTypes.dict, "__getitem__") { args throws(PythonError) in
             try args.expect(2...2)
             let v = try Dict.get(args[0], args[1])

@@ -2,10 +2,13 @@ import Compiler
 import Runtime
 
 /// The special methods of the builtin types as attributes, for code that names them:
-/// `int.__add__` passed to `reduce`, `(2.5).__round__()`, `str.__len__` as a key, `list.__getitem__`.
-/// The interpreter's own dispatch never goes through them (the runtime implements the
-/// builtin types' operators directly), so they only need CPython's results, NotImplemented
-/// included: a binary method of a number returns it for an operand of another type.
+/// `int.__add__` passed to `reduce`, `(2.5).__round__()`, `str.__len__` as a key, and
+/// `super().__add__(other)` in a subclass of int. The interpreter's own dispatch never goes
+/// through them (the runtime implements the builtin types' operators directly). They work on
+/// the builtin value itself, a subclass instance unwrapped, and call nothing a subclass
+/// overrides, so that a subclass's method may call them through `super()` without coming
+/// back to itself. A binary method of a number returns NotImplemented for an operand of
+/// another type, as CPython's do.
 enum BuiltinSpecialMethods {
     static func install() {
         installNumbers()
@@ -16,57 +19,50 @@ enum BuiltinSpecialMethods {
     private static func installNumbers() {
         for type in [BuiltinTypes.int, BuiltinTypes.float] {
             // int's methods take ints only; float's take ints too.
-            let isOperand: (Value) -> Bool = type.is(BuiltinTypes.int) ? { Ints.isInt($0) } : { Operators.isNumber($0) }
-            for operation in BinaryOperation.allCases where !operation.isInPlace && operation != .matrixMultiply {
-                let stem = operation.methodStem
-                Natives.method(type, "__\(stem)__") { args throws(PythonError) in
+            let isOperand: (Value) -> Bool = type.is(BuiltinTypes.int) ? { Ints.isInt($0) } : { Ints.isInt($0) || $0.kind == .float }
+            func binary(_ name: String, _ body: @escaping (Value, Value) throws(PythonError) -> Value) {
+                Natives.method(type, name) { args throws(PythonError) in
                     try args.expect(2...2)
                     guard isOperand(args[1]) else { return BuiltinTypes.notImplemented }
-                    return try Operators.binary(operation, args[0], args[1])
-                }
-                Natives.method(type, "__r\(stem)__") { args throws(PythonError) in
-                    try args.expect(2...2)
-                    guard isOperand(args[1]) else { return BuiltinTypes.notImplemented }
-                    return try Operators.binary(operation, args[1], args[0])
+                    return try body(Subclasses.plain(args[0]), Subclasses.plain(args[1]))
                 }
             }
-            for comparison in Comparison.allCases where comparison != .equal && comparison != .notEqual {
-                Natives.method(type, comparison.methodName) { args throws(PythonError) in
-                    try args.expect(2...2)
-                    guard isOperand(args[1]) else { return BuiltinTypes.notImplemented }
-                    return try Operators.compare(args[0], args[1], comparison)
+            for operation in BinaryOperation.allCases where !operation.isInPlace && operation != .matrixMultiply {
+                let stem = operation.methodStem
+                let runtimeOperator = Operators.runtimeOperator(operation)!
+                binary("__\(stem)__") { a, b throws(PythonError) in try Arithmetic.binary(runtimeOperator, a, b) }
+                binary("__r\(stem)__") { a, b throws(PythonError) in try Arithmetic.binary(runtimeOperator, b, a) }
+            }
+            binary("__divmod__") { a, b throws(PythonError) in try Arithmetic.divmod(a, b) }
+            binary("__rdivmod__") { a, b throws(PythonError) in try Arithmetic.divmod(b, a) }
+            for comparison in Comparison.allCases {
+                binary(comparison.methodName) { a, b throws(PythonError) in
+                    Value.bool(try Objects.compareLayouts(a, b, Operators.runtimeComparison(comparison)))
                 }
             }
             let unary: [(String, (Value) throws(PythonError) -> Value)] = [
-                ("__neg__", Operators.negative), ("__pos__", Operators.positive),
+                ("__neg__", { v throws(PythonError) in try Arithmetic.negate(v) }),
+                ("__pos__", { v throws(PythonError) in v }),
                 ("__abs__", { v throws(PythonError) in try Arithmetic.absolute(v) }),
-                ("__bool__", { v throws(PythonError) in Value.bool(try Operators.isTrue(v)) }),
+                ("__bool__", { v throws(PythonError) in Value.bool(Objects.isTrue(v)) }),
                 ("__int__", { v throws(PythonError) in try MathModule.call("trunc", [v]) }),
                 ("__trunc__", { v throws(PythonError) in try MathModule.call("trunc", [v]) }),
                 ("__floor__", { v throws(PythonError) in try MathModule.call("floor", [v]) }),
                 ("__ceil__", { v throws(PythonError) in try MathModule.call("ceil", [v]) }),
-                ("__float__", { v throws(PythonError) in try Calls.call(BuiltinTypes.float, v) }),
+                ("__float__", { v throws(PythonError) in v.kind == .float ? v : Floats.make(try Ints.toDouble(v)) }),
+                ("__hash__", { v throws(PythonError) in Ints.make(try Objects.hash(v)) }),
+                ("__repr__", { v throws(PythonError) in Str.make(try Objects.builtinRepr(v)) }),
             ]
             for (name, body) in unary {
                 Natives.method(type, name) { args throws(PythonError) in
                     try args.expect(1...1)
-                    return try body(args[0])
+                    return try body(Subclasses.plain(args[0]))
                 }
-            }
-            Natives.method(type, "__divmod__") { args throws(PythonError) in
-                try args.expect(2...2)
-                guard isOperand(args[1]) else { return BuiltinTypes.notImplemented }
-                return try Arithmetic.divmod(args[0], args[1])
-            }
-            Natives.method(type, "__rdivmod__") { args throws(PythonError) in
-                try args.expect(2...2)
-                guard isOperand(args[1]) else { return BuiltinTypes.notImplemented }
-                return try Arithmetic.divmod(args[1], args[0])
             }
             Natives.method(type, "__round__") { args throws(PythonError) in
                 try args.expect(1...2)
                 let digits = args.argument(1)
-                return try Arithmetic.round(args[0], digits: digits.flatMap { $0.is(BuiltinTypes.none) ? nil : $0 })
+                return try Arithmetic.round(Subclasses.plain(args[0]), digits: digits.flatMap { $0.is(BuiltinTypes.none) ? nil : $0 })
             }
         }
     }
@@ -75,31 +71,56 @@ enum BuiltinSpecialMethods {
         for type in [BuiltinTypes.str, BuiltinTypes.list, BuiltinTypes.tuple, BuiltinTypes.dict, BuiltinTypes.set, BuiltinTypes.frozenset] {
             Natives.method(type, "__len__") { args throws(PythonError) in
                 try args.expect(1...1)
-                return Value(smallInt: try Operators.length(args[0]))
+                return Value(smallInt: length(args[0]))
             }
             Natives.method(type, "__contains__") { args throws(PythonError) in
                 try args.expect(2...2)
-                return Value.bool(try Operators.contains(args[0], args[1]))
+                return Value.bool(try contains(args[0], args[1]))
             }
         }
         for type in [BuiltinTypes.str, BuiltinTypes.list, BuiltinTypes.tuple] {
             if try! Dict.get(type.fields(TypeObject.self).pointee.dict, SpecialNames.getitem).isNull {
                 Natives.method(type, "__getitem__") { args throws(PythonError) in
                     try args.expect(2...2)
-                    return try Operators.getItem(args[0], args[1])
+                    return try Sequences.item(Subclasses.plain(args[0]), try Operators.sequenceIndex(args[1]))
                 }
             }
-            for (stem, operation) in [("add", BinaryOperation.add), ("mul", .multiply)] {
-                Natives.method(type, "__\(stem)__") { args throws(PythonError) in
-                    try args.expect(2...2)
-                    return try Operators.binary(operation, args[0], args[1])
-                }
-            }
-            Natives.method(type, "__rmul__") { args throws(PythonError) in
+            Natives.method(type, "__add__") { args throws(PythonError) in
                 try args.expect(2...2)
-                guard Ints.isInt(args[1]) else { return BuiltinTypes.notImplemented }
-                return try Operators.binary(.multiply, args[0], args[1])
+                return try Sequences.concatenate(Subclasses.plain(args[0]), Subclasses.plain(args[1]))
             }
+            for name in ["__mul__", "__rmul__"] {
+                Natives.method(type, name) { args throws(PythonError) in
+                    try args.expect(2...2)
+                    guard Ints.isInt(args[1]) else { return BuiltinTypes.notImplemented }
+                    return try Sequences.repeated(Subclasses.plain(args[0]), Ints.unbool(args[1]))
+                }
+            }
+        }
+    }
+
+    /// The length by the builtin layout, whatever a subclass says.
+    private static func length(_ v: Value) -> Int {
+        switch v.kind {
+        case .str: return Str.count(v)
+        case .list: return List.count(v)
+        case .tuple: return Tuple.count(v)
+        case .dict: return Dict.count(v)
+        default: return Sets.count(v)
+        }
+    }
+
+    /// `x in v` by the builtin layout, whatever a subclass says.
+    private static func contains(_ v: Value, _ x: Value) throws(PythonError) -> Bool {
+        switch v.kind {
+        case .str:
+            guard x.kind == .str else {
+                throw PythonError(.typeError, "'in <string>' requires string as left operand, not \(TypeObjects.name(x.type))")
+            }
+            return try Sequences.contains(Subclasses.plain(v), Subclasses.plain(x))
+        case .list, .tuple: return try Sequences.contains(v, x)
+        case .dict: return !(try Dict.get(v, x)).isNull
+        default: return try Sets.contains(v, x)
         }
     }
 

@@ -172,6 +172,9 @@ enum Classes {
         for (i, base) in baseList.enumerated() where baseList[..<i].contains(where: { $0.is(base) }) {
             throw PythonError(.typeError, "duplicate base class \(TypeObjects.name(base))")
         }
+        if let final = baseList.first(where: { $0.is(BuiltinTypes.bool) || $0.is(BuiltinTypes.range) || $0.is(BuiltinTypes.slice) }) {
+            throw PythonError(.typeError, "type '\(TypeObjects.name(final))' is not an acceptable base type")
+        }
         if baseList.isEmpty { baseList = [BuiltinTypes.object] }
         let layout = baseList.map { ObjectKind(rawValue: UInt8($0.fields(TypeObject.self).pointee.instanceKind.smallInt))! }
             .first { $0 != .instance } ?? .instance
@@ -286,6 +289,16 @@ enum Classes {
         case .tuple:
             let items = count > 0 ? try Iteration.list(arguments[0]) : List.make()
             return Subclasses.makeTuple(type: type, items: List.items(items), count: List.count(items))
+        case .int, .float, .str:
+            // The builtin makes the value from the arguments; a subclass instance wraps it.
+            let builtin = [BuiltinTypes.int, BuiltinTypes.float, BuiltinTypes.str].first { TypeObjects.isSubtype(type, of: $0) }!
+            let value = try Calls.callWith(builtin, Array(UnsafeBufferPointer(start: arguments, count: count)))
+            if type.is(builtin) { return value }
+            switch layout(of: type) {
+            case .int: return Subclasses.makeInt(type: type, value: Ints.unbool(value))
+            case .float: return Subclasses.makeFloat(type: type, value: Floats.value(value))
+            default: return Subclasses.makeStr(type: type, value: value)
+            }
         default:
             if !type.header.pointee.flags.contains(.heapType) {
                 let name = TypeObjects.name(type)

@@ -67,7 +67,7 @@ enum Operators {
         ((try? Exceptions.message(error.exception)) ?? "").hasPrefix("unsupported operand")
     }
 
-    private static func runtimeOperator(_ operation: BinaryOperation) -> BinaryOperator? {
+    static func runtimeOperator(_ operation: BinaryOperation) -> BinaryOperator? {
         switch operation {
         case .add: return .add
         case .subtract: return .subtract

@@ -69,6 +69,8 @@ enum Hooks {
         }
         ObjectHooks.str = { v throws(PythonError) in
             if let method = try Attributes.userSpecial(v, interned: SpecialNames.str) { return try stringResult(Calls.call(method, v), "__str__") }
+            // `str.__str__` comes before a subclass's `__repr__`: the text itself.
+            if v.kind == .str { return Str.swiftString(v) }
             if let method = try Attributes.userSpecial(v, interned: SpecialNames.repr) { return try stringResult(Calls.call(method, v), "__repr__") }
             return v.kind == .instance ? try Strings.defaultRepr(v) : nil
         }

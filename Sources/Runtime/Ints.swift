@@ -43,10 +43,13 @@ public enum Ints {
         v.isSmallInt || v.header.pointee.kind == .int || v.header.pointee.kind == .bool
     }
 
-    /// `v` with a bool replaced by its small int.
+    /// `v` with a bool replaced by its small int, and an int subclass instance by its plain int.
     @inline(__always)
     public static func unbool(_ v: Value) -> Value {
-        if v.isObject && v.header.pointee.kind == .bool { return Value(smallInt: Int(v.header.pointee.aux)) }
+        guard v.isObject else { return v }
+        let header = v.header
+        if header.pointee.kind == .bool { return Value(smallInt: Int(header.pointee.aux)) }
+        if header.pointee.kind == .int && header.pointee.flags.contains(.attributeDict) { return Subclasses.plainInt(v) }
         return v
     }
 

@@ -445,6 +445,48 @@ final class LanguageTests: InterpreterTestCase {
                 print("del", name); object.__delattr__(self, name)
         l = Logged(); l.v = 1; del l.v; print(hasattr(l, "v"))
         """,
+        """
+        class MyInt(int):
+            def double(self): return self * 2
+            def __repr__(self): return f"MyInt({int(self)})"
+        a = MyInt(21)
+        print(a, repr(a), a + 1, a.double(), type(a + 1).__name__, isinstance(a, int), a == 21, hash(a) == hash(21), a < 22)
+        print([10, 20, 30, 40][MyInt(1)], range(MyInt(3)), f"{a:05d}", str(a), int(a), float(a), -a, abs(MyInt(-3)), a // 4, a % 4, a ** 2, divmod(a, 5))
+        big = MyInt(10**30); print(big + 1, big > 10**29, hash(big) == hash(10**30))
+        class Celsius(float):
+            def __new__(cls, value):
+                return super().__new__(cls, value)
+            def to_f(self): return self * 9 / 5 + 32
+        c = Celsius(100); print(c, c.to_f(), round(c, 1), c + 1.5, type(c).__name__, isinstance(c, float))
+        class Token(str):
+            def __new__(cls, text, kind):
+                obj = super().__new__(cls, text)
+                obj.kind = kind
+                return obj
+            def describe(self): return f"{self.kind}:{self}"
+        t = Token("abc", "NAME"); print(t, t.kind, t.describe(), t.upper(), t + "!", len(t), t == "abc", {t: 1}["abc"], t[1], t.startswith("a"), repr(t))
+        print(sorted([Token("b", "X"), Token("a", "Y")]), "%s-%d" % (t, a), f"{t:>6}|")
+        class Upper(str):
+            def __add__(self, other): return Upper(str.__add__(self, other).upper())
+        print(Upper("ab") + "cd", type(Upper("ab") + "cd").__name__)
+        class Flags(int):
+            NAMES = {1: "A", 2: "B"}
+            def __str__(self): return "|".join(n for b, n in self.NAMES.items() if self & b)
+        print(Flags(3), Flags(3) | 4, type(Flags(3) | 4).__name__)
+        class Pos(int):
+            def __new__(cls, v):
+                if v < 0: raise ValueError("negative")
+                return super().__new__(cls, v)
+        print(Pos(5) + Pos(6))
+        try: Pos(-1)
+        except ValueError as e: print(e)
+        try:
+            class B(bool): pass
+        except TypeError as e: print(e)
+        class Named(int):
+            pass
+        n = Named(7); n.label = "seven"; print(n.label, vars(n), n)
+        """,
     ]
 
     static let introspection = [
