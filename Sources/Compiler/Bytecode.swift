@@ -188,6 +188,8 @@ public struct MakeFunctionFlags: OptionSet, Sendable {
     public static let defaults = MakeFunctionFlags(rawValue: 1)
     /// A dict of keyword-only defaults.
     public static let keywordDefaults = MakeFunctionFlags(rawValue: 2)
+    /// A dict of the parameters' and the return's annotations.
+    public static let annotations = MakeFunctionFlags(rawValue: 4)
     /// A tuple of cells.
     public static let closure = MakeFunctionFlags(rawValue: 8)
 }

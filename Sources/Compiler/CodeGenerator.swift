@@ -32,6 +32,7 @@ final class CodeGenerator {
 
     func compileModuleBody(_ module: Module) throws(SyntaxErrorInfo) -> CodeObject {
         enterUnit(analysis.module, name: "<module>", qualifiedName: "<module>", firstLine: 1)
+        setUpAnnotations(for: module.body)
         for statement in module.body { compile(statement) }
         emitConstant(.none)
         unit.emit(.returnValue)

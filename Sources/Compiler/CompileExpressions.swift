@@ -34,7 +34,7 @@ extension CodeGenerator {
             compileCall(function, arguments, keywords, expression.range)
         case .attribute(let object, let name):
             compile(object)
-            unit.emit(.loadAttr, unit.cache(for: name))
+            unit.emit(.loadAttr, unit.cache(for: unit.scope.mangle(name)))
         case .subscript(let object, let index):
             compile(object)
             compileIndex(index)
@@ -324,7 +324,7 @@ extension CodeGenerator {
             && !keywords.contains { $0.name == nil }
         if simple, case .attribute(let object, let name) = function.kind {
             compile(object)
-            unit.emit(.loadMethod, unit.cache(for: name))
+            unit.emit(.loadMethod, unit.cache(for: unit.scope.mangle(name)))
         } else if simple, case .name("super") = function.kind, arguments.isEmpty, keywords.isEmpty,
                   let receiver = unit.scope.parameters.first, unit.scope.kind == .function,
                   unit.scope.frees.contains("__class__") {
@@ -356,14 +356,22 @@ extension CodeGenerator {
             unit.emit(.pushNull)
         } else {
             unit.emit(.buildMap, 0)
+            var afterDoubleStar = false
             for keyword in keywords {
                 if let name = keyword.name {
                     emitString(name)
                     compile(keyword.value)
-                    unit.emit(.mapAdd, 1)
+                    if afterDoubleStar {
+                        // Merged, so that a name the `**` mapping already gave is an error.
+                        unit.emit(.buildMap, 1)
+                        unit.emit(.dictMerge, 1)
+                    } else {
+                        unit.emit(.mapAdd, 1)
+                    }
                 } else {
                     compile(keyword.value)
                     unit.emit(.dictMerge, 1)
+                    afterDoubleStar = true
                 }
             }
         }
@@ -378,7 +386,8 @@ extension CodeGenerator {
             unit.emit(.pushNull)
         }
         compileFunction(
-            name: definition.name, parameters: definition.parameters, range: range, firstLine: range.line
+            name: definition.name, parameters: definition.parameters, returnAnnotation: definition.returnAnnotation,
+            range: range, firstLine: range.line
         ) { generator in
             if let text = Self.docstring(of: definition.body) {
                 generator.unit.docstring = generator.constantIndex(.string(text))
@@ -393,7 +402,8 @@ extension CodeGenerator {
 
     /// Pushes a new function: defaults, then the code compiled by `body` in a new unit.
     func compileFunction(
-        name: String, parameters: Parameters, range: SourceRange, firstLine: Int, _ body: (CodeGenerator) -> Void
+        name: String, parameters: Parameters, returnAnnotation: Expression? = nil, range: SourceRange, firstLine: Int,
+        _ body: (CodeGenerator) -> Void
     ) {
         var flags = MakeFunctionFlags()
         if !parameters.defaults.isEmpty {
@@ -411,6 +421,7 @@ extension CodeGenerator {
             }
             flags.insert(.keywordDefaults)
         }
+        if compileAnnotations(parameters, returnAnnotation) { flags.insert(.annotations) }
         let scope = analysis.scope(for: range)
         let qualified = qualifiedName(name)
         enterUnit(scope, name: name, qualifiedName: qualified, firstLine: firstLine)
@@ -424,6 +435,23 @@ extension CodeGenerator {
         if emitClosure(for: scope) { flags.insert(.closure) }
         unit.emit(.loadConst, codeIndex(code))
         unit.emit(.makeFunction, flags.rawValue)
+    }
+
+    /// Pushes the dict of a function's annotations, evaluated now as CPython evaluates them,
+    /// if it has any: parameters in order, then `return`.
+    private func compileAnnotations(_ parameters: Parameters, _ returnAnnotation: Expression?) -> Bool {
+        let all = parameters.positionalOnly + parameters.positional + [parameters.variadic].compactMap { $0 }
+            + parameters.keywordOnly + [parameters.keywordVariadic].compactMap { $0 }
+        var annotations = all.compactMap { parameter in parameter.annotation.map { (parameter.name, $0) } }
+        if let returnAnnotation { annotations.append(("return", returnAnnotation)) }
+        guard !annotations.isEmpty else { return false }
+        unit.emit(.buildMap, 0)
+        for (name, annotation) in annotations {
+            emitString(name)
+            compile(annotation)
+            unit.emit(.mapAdd, 1)
+        }
+        return true
     }
 
     /// Pushes a tuple of the cells that `scope`'s free variables refer to, if it has any.
@@ -453,6 +481,7 @@ extension CodeGenerator {
             emitConstant(.string(text))
             store("__doc__")
         }
+        setUpAnnotations(for: definition.body)
         compile(definition.body)
         if scope.cells.contains("__class__") {
             unit.emit(.loadClosure, unit.slot("__class__"))

@@ -6,6 +6,46 @@ extension CodeGenerator {
         for statement in statements { compile(statement) }
     }
 
+    // MARK: Annotations
+
+    /// A module or class body that annotates a plain name anywhere outside its nested
+    /// functions and classes starts with an empty `__annotations__` dict, as CPython's
+    /// SETUP_ANNOTATIONS makes one.
+    func setUpAnnotations(for body: [Statement]) {
+        guard Self.annotatesName(body) else { return }
+        unit.emit(.buildMap, 0)
+        unit.emit(.storeName, unit.nameIndex("__annotations__"))
+    }
+
+    private static func annotatesName(_ body: [Statement]) -> Bool {
+        body.contains { statement in
+            switch statement.kind {
+            case .annotatedAssign(_, _, _, let isSimple): return isSimple
+            case .if(_, let body, let orElse), .while(_, let body, let orElse), .for(_, _, let body, let orElse):
+                return annotatesName(body) || annotatesName(orElse)
+            case .try(let body, let handlers, let orElse, let finally):
+                return annotatesName(body) || handlers.contains { annotatesName($0.body) } || annotatesName(orElse)
+                    || annotatesName(finally)
+            case .with(_, let body): return annotatesName(body)
+            default: return false
+            }
+        }
+    }
+
+    /// In a module or class body, `name: annotation` stores the evaluated annotation in
+    /// `__annotations__`; other targets only evaluate it. Functions evaluate neither.
+    private func compileAnnotation(of target: Expression, _ annotation: Expression, isSimple: Bool) {
+        guard unit.scope.kind == .module || unit.scope.kind == .classBody else { return }
+        compile(annotation)
+        guard isSimple, case .name(let name) = target.kind else {
+            unit.emit(.popTop)
+            return
+        }
+        unit.emit(.loadName, unit.nameIndex("__annotations__"))
+        emitString(name)
+        unit.emit(.storeSubscript)
+    }
+
     func compile(_ statement: Statement) {
         unit.line = statement.range.start.line
         switch statement.kind {
@@ -20,11 +60,12 @@ extension CodeGenerator {
             }
         case .augmentedAssign(let target, let op, let value):
             compileAugmentedAssign(target, op, value)
-        case .annotatedAssign(let target, _, let value, _):
+        case .annotatedAssign(let target, let annotation, let value, let isSimple):
             if let value {
                 compile(value)
                 assign(to: target)
             }
+            compileAnnotation(of: target, annotation, isSimple: isSimple)
         case .if(let test, let body, let orElse):
             compileIf(test, body, orElse)
         case .while(let test, let body, let orElse):
@@ -83,7 +124,7 @@ extension CodeGenerator {
             store(name)
         case .attribute(let object, let name):
             compile(object)
-            unit.emit(.storeAttr, unit.cache(for: name))
+            unit.emit(.storeAttr, unit.cache(for: unit.scope.mangle(name)))
         case .subscript(let object, let index):
             compile(object)
             compileIndex(index)
@@ -126,11 +167,11 @@ extension CodeGenerator {
         case .attribute(let object, let name):
             compile(object)
             unit.emit(.copy, 1)
-            unit.emit(.loadAttr, unit.cache(for: name))
+            unit.emit(.loadAttr, unit.cache(for: unit.scope.mangle(name)))
             compile(value)
             unit.emit(.binaryOperation, operation)
             unit.emit(.swap, 2)
-            unit.emit(.storeAttr, unit.cache(for: name))
+            unit.emit(.storeAttr, unit.cache(for: unit.scope.mangle(name)))
         case .subscript(let object, let index):
             compile(object)
             compileIndex(index)
@@ -152,7 +193,7 @@ extension CodeGenerator {
         case .name(let name): delete(name)
         case .attribute(let object, let name):
             compile(object)
-            unit.emit(.deleteAttr, unit.nameIndex(name))
+            unit.emit(.deleteAttr, unit.nameIndex(unit.scope.mangle(name)))
         case .subscript(let object, let index):
             compile(object)
             compileIndex(index)

@@ -34,6 +34,16 @@ final class Scope {
 
     var isFunctionLike: Bool { kind == .function || kind == .comprehension }
 
+    /// A private name (`__x`, not `__x__`) as Python stores it inside a class: `_Class__x`,
+    /// after the nearest enclosing class, whose leading underscores are dropped.
+    func mangle(_ name: String) -> String {
+        guard name.hasPrefix("__"), !name.hasSuffix("__"), !name.contains(".") else { return name }
+        var scope: Scope? = self
+        while let current = scope, current.kind != .classBody { scope = current.parent }
+        guard let className = scope?.name.drop(while: { $0 == "_" }), !className.isEmpty else { return name }
+        return "_\(className)\(name)"
+    }
+
     func isLocal(_ name: String) -> Bool {
         (bound.contains(name) || parameters.contains(name)) && !declaredGlobal.contains(name)
             && !declaredNonlocal.contains(name)
@@ -95,10 +105,10 @@ struct ScopeAnalysis {
         current = saved
     }
 
-    private mutating func bind(_ name: String) { current.bound.insert(name) }
+    private mutating func bind(_ name: String) { current.bound.insert(current.mangle(name)) }
 
     private mutating func use(_ name: String) {
-        current.used.insert(name)
+        current.used.insert(current.mangle(name))
         if name == "super" || name == "__class__" { current.needsClassCell = true }
     }
 
@@ -201,6 +211,7 @@ struct ScopeAnalysis {
     }
 
     private mutating func declareGlobal(_ name: String, _ range: SourceRange) {
+        let name = current.mangle(name)
         if current.parameters.contains(name) {
             fail("name '\(name)' is parameter and global", range)
         } else if current.bound.contains(name) || current.used.contains(name) {
@@ -211,6 +222,7 @@ struct ScopeAnalysis {
     }
 
     private mutating func declareNonlocal(_ name: String, _ range: SourceRange) {
+        let name = current.mangle(name)
         if current.kind == .module {
             fail("nonlocal declaration not allowed at module level", range)
         } else if current.parameters.contains(name) {
@@ -228,10 +240,11 @@ struct ScopeAnalysis {
         let all = parameters.positionalOnly + parameters.positional + parameters.keywordOnly
             + (parameters.variadic.map { [$0] } ?? []) + (parameters.keywordVariadic.map { [$0] } ?? [])
         for parameter in all {
-            if current.parameters.contains(parameter.name) {
+            let name = current.mangle(parameter.name)
+            if current.parameters.contains(name) {
                 fail("duplicate argument '\(parameter.name)' in function definition", parameter.range)
             }
-            current.parameters.append(parameter.name)
+            current.parameters.append(name)
         }
     }
 
@@ -337,6 +350,7 @@ struct ScopeAnalysis {
     /// comprehensions in between reach it as a nonlocal (or global) name.
     private mutating func bindWalrus(_ name: String) {
         guard current.kind == .comprehension else { return bind(name) }
+        let name = current.mangle(name)
         var between: [Scope] = []
         var scope = current
         while scope.kind == .comprehension, let parent = scope.parent {
@@ -419,6 +433,7 @@ struct ScopeAnalysis {
 
     /// How code in `scope` reaches `name`.
     func access(_ name: String, in scope: Scope) -> NameAccess {
+        let name = scope.mangle(name)
         if scope.cells.contains(name) || scope.frees.contains(name) {
             return scope.kind == .classBody && name != "__class__" ? .classCell(name) : .cell(name)
         }

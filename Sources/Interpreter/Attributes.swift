@@ -342,11 +342,31 @@ enum Attributes {
         case .foreign where InterpreterObjects.tag(object) == .module:
             try Dict.set(InterpreterObjects.fields(object).pointee.a, name, value)
         default:
-            let descriptor = try lookup(object.type, name)
-            if try isDataDescriptor(descriptor) { return try callSetter(descriptor, object, value, name) }
-            guard let attributes = Subclasses.attributes(object) else { throw readOnly(object, name) }
-            try Dict.set(attributes, name, value)
+            // An object of a subclass of a builtin type: its class's `__setattr__` first.
+            if ObjectHooks.isUserObject(object), let setattr = try userSpecial(object, interned: SpecialNames.setattr) {
+                _ = try Calls.call(setattr, object, name, value)
+                return
+            }
+            try setOnBuiltinLayout(object, name, value)
         }
+    }
+
+    /// `object.__setattr__(object, name, value)`: `setattr` without the class's own `__setattr__`.
+    static func setGeneric(_ object: Value, _ name: Value, _ value: Value) throws(PythonError) {
+        switch object.kind {
+        case .instance: try setOnInstance(object, name, value)
+        case .type, .exception, .function, .foreign: try set(object, name, value)
+        default: try setOnBuiltinLayout(object, name, value)
+        }
+    }
+
+    /// An attribute of a builtin type's object: a data descriptor of its class, or the
+    /// attribute dict that subclass instances have.
+    private static func setOnBuiltinLayout(_ object: Value, _ name: Value, _ value: Value) throws(PythonError) {
+        let descriptor = try lookup(object.type, name)
+        if try isDataDescriptor(descriptor) { return try callSetter(descriptor, object, value, name) }
+        guard let attributes = Subclasses.attributes(object) else { throw readOnly(object, name) }
+        try Dict.set(attributes, name, value)
     }
 
     /// `object.__setattr__(instance, name, value)`: what `setattr` does for an instance whose
@@ -422,6 +442,11 @@ enum Attributes {
                 throw PythonError(.typeError, "__kwdefaults__ must be set to a dict object")
             }
             fields.pointee.keywordDefaults = value
+        case "__annotations__":
+            guard value.kind == .dict || value.is(BuiltinTypes.none) else {
+                throw PythonError(.typeError, "__annotations__ must be set to a dict object")
+            }
+            fields.pointee.annotations = value
         case "__name__", "__qualname__":
             guard value.kind == .str else {
                 throw PythonError(.typeError, "\(Str.swiftString(name)) must be set to a string object")
@@ -441,7 +466,7 @@ enum Attributes {
     }
 
     static func delete(_ object: Value, _ name: Value) throws(PythonError) {
-        if object.kind == .instance, let delattr = try userSpecial(object, interned: SpecialNames.delattr) {
+        if object.kind != .type, let delattr = try userSpecial(object, interned: SpecialNames.delattr) {
             _ = try Calls.call(delattr, object, name)
             return
         }

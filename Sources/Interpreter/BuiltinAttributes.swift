@@ -13,7 +13,9 @@ enum BuiltinAttributes {
         if attribute == "__class__" { return object.type }
         if attribute == "__dict__" {
             switch object.kind {
-            case .instance: return try Instances.dictionary(object)
+            case .instance:
+                // A class whose whole MRO declares `__slots__` (without `__dict__`) gives none.
+                if try Attributes.slotsAllow(object.type, SpecialNames.dict) { return try Instances.dictionary(object) }
             case .exception: return Attributes.attributeDict(object, at: \ExceptionObject.attributes)
             default: if let attributes = Subclasses.attributes(object) { return attributes }
             }
@@ -32,6 +34,9 @@ enum BuiltinAttributes {
             case "__code__": return Introspection.code(of: object)
             case "__closure__": return Introspection.closure(of: object)
             case "__globals__": return fields.pointee.globals
+            case "__annotations__":
+                if fields.pointee.annotations.kind != .dict { fields.pointee.annotations = Dict.make() }
+                return object.fields(FunctionObject.self).pointee.annotations
             default: break
             }
         case .cell where attribute == "cell_contents":
@@ -75,7 +80,11 @@ enum BuiltinAttributes {
                 return described ? Tuple.items(args)[index] : BuiltinTypes.none
             case "code" where TypeObjects.isSubtype(object.type, of: BuiltinException.systemExit.type):
                 let args = fields.pointee.args
-                return Tuple.count(args) > 0 ? Tuple.items(args)[0] : BuiltinTypes.none
+                switch Tuple.count(args) {
+                case 0: return BuiltinTypes.none
+                case 1: return Tuple.items(args)[0]
+                default: return args
+                }
             default: break
             }
         case .slice:

@@ -133,6 +133,16 @@ enum BuiltinConstructors {
                 return InterpreterObjects.make(.property, type: InterpreterTypes.property, a: parts[0], b: parts[1], c: parts[2], d: old.pointee.d)
             }
         }
+        for (name, field) in [("fget", \InterpreterObject.a), ("fset", \.b), ("fdel", \.c)] {
+            NativeTypes.getter(InterpreterTypes.property, name) { v throws(PythonError) in InterpreterObjects.fields(v).pointee[keyPath: field] }
+        }
+        // The doc given, else the getter's docstring, as `property()` copies it.
+        NativeTypes.getter(InterpreterTypes.property, "__doc__") { v throws(PythonError) in
+            let fields = InterpreterObjects.fields(v)
+            if !fields.pointee.d.is(BuiltinTypes.none) { return fields.pointee.d }
+            let getter = fields.pointee.a
+            return getter.is(BuiltinTypes.none) ? BuiltinTypes.none : try Attributes.get(getter, Interned.str("__doc__"))
+        }
     }
 
     private static func makeInt(_ args: NativeArguments) throws(PythonError) -> Value {

@@ -67,9 +67,7 @@ enum BuiltinMethods {
         }
         Natives.method(object, "__setattr__") { args throws(PythonError) in
             try args.expect(3...3)
-            let name = try Attributes.name(args[1])
-            guard args[0].kind == .instance else { try Attributes.set(args[0], name, args[2]); return BuiltinTypes.none }
-            try Attributes.setOnInstance(args[0], name, args[2])
+            try Attributes.setGeneric(args[0], try Attributes.name(args[1]), args[2])
             return BuiltinTypes.none
         }
         Natives.method(object, "__getattribute__") { args throws(PythonError) in

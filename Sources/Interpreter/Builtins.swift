@@ -24,7 +24,7 @@ enum Builtins {
         }
         for kind in BuiltinException.allCases { define(kind.name, kind.type) }
         for (name, type) in osErrorSubclasses() { define(name, type) }
-        define("StopAsyncIteration", TypeObjects.make(name: "StopAsyncIteration", base: BuiltinException.exception.type, instances: .exception))
+        for (name, type) in otherExceptions() { define(name, type) }
         define("None", BuiltinTypes.none)
         define("True", BuiltinTypes.trueValue)
         define("False", BuiltinTypes.falseValue)
@@ -239,6 +239,29 @@ enum Builtins {
 
     /// The subclasses of OSError that programs name in `except` clauses; nothing raises them
     /// yet, as there is no I/O. Types are permanent roots.
+    /// The rest of CPython's builtin exception classes, which the runtime never raises itself,
+    /// and the old names of OSError.
+    private static func otherExceptions() -> [(String, Value)] {
+        func make(_ name: String, _ base: Value) -> Value { TypeObjects.make(name: name, base: base, instances: .exception) }
+        let exception = BuiltinException.exception.type
+        let unicodeError = BuiltinException.unicodeError.type
+        let warning = make("Warning", exception)
+        var made: [(String, Value)] = [
+            ("StopAsyncIteration", make("StopAsyncIteration", exception)), ("BufferError", make("BufferError", exception)),
+            ("ReferenceError", make("ReferenceError", exception)),
+            ("UnicodeDecodeError", make("UnicodeDecodeError", unicodeError)),
+            ("UnicodeEncodeError", make("UnicodeEncodeError", unicodeError)),
+            ("UnicodeTranslateError", make("UnicodeTranslateError", unicodeError)),
+            ("IOError", BuiltinException.osError.type), ("EnvironmentError", BuiltinException.osError.type),
+            ("Warning", warning),
+        ]
+        for name in ["UserWarning", "DeprecationWarning", "PendingDeprecationWarning", "SyntaxWarning", "RuntimeWarning",
+                     "FutureWarning", "ImportWarning", "UnicodeWarning", "BytesWarning", "ResourceWarning", "EncodingWarning"] {
+            made.append((name, make(name, warning)))
+        }
+        return made
+    }
+
     /// The subclass `OSError(errno, ...)` makes for each errno (Linux's numbers), as CPython's
     /// `OSError.__new__` picks it.
     nonisolated(unsafe) static var osErrorByNumber: [Int: Value] = [:]
@@ -374,8 +397,11 @@ enum Builtins {
 
 /// `sys.exit()` and `SystemExit`.
 enum SystemExits {
+    /// `sys.exit(code)` raises `SystemExit(code)`; a tuple is the exception's arguments, as
+    /// CPython sets the exception from the value.
     static func error(_ code: Value) -> PythonError {
-        let arguments = code.is(BuiltinTypes.none) ? [] : [code]
+        let arguments = code.is(BuiltinTypes.none) ? []
+            : code.kind == .tuple ? Array(UnsafeBufferPointer(start: Tuple.items(code), count: Tuple.count(code))) : [code]
         return PythonError(exception: Exceptions.make(BuiltinException.systemExit.type, arguments: arguments))
     }
 }

@@ -186,7 +186,9 @@ extension Callables {
 enum Functions {
     static func make(code: CodeObject, globals: Value, flags: MakeFunctionFlags, popping sp: inout UnsafeMutablePointer<Value>) -> Value {
         var closure = BuiltinTypes.none, keywordDefaults = BuiltinTypes.none, defaults = BuiltinTypes.none
+        var annotations = BuiltinTypes.none
         if flags.contains(.closure) { sp -= 1; closure = sp.pointee }
+        if flags.contains(.annotations) { sp -= 1; annotations = sp.pointee }
         if flags.contains(.keywordDefaults) { sp -= 1; keywordDefaults = sp.pointee }
         if flags.contains(.defaults) { sp -= 1; defaults = sp.pointee }
         // The popped values stay in their stack slots, where the collector still sees them.
@@ -196,6 +198,7 @@ enum Functions {
         fields.pointee.closure = closure
         fields.pointee.keywordDefaults = keywordDefaults
         fields.pointee.defaults = defaults
+        fields.pointee.annotations = annotations
         return function
     }
 

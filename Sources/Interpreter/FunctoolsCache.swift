@@ -94,7 +94,7 @@ enum FunctoolsCache {
             fields.pointee.j += 1
             return try callThrough(function, args)
         }
-        let key = try makeKey(args)
+        let key = try makeKey(args, typed: try Operators.isTrue(fields.pointee.d))
         let cache = fields.pointee.b
         let cached = try Dict.get(cache, key)
         if !cached.isNull {
@@ -121,14 +121,17 @@ enum FunctoolsCache {
 
     /// The positional arguments, then a marker and each keyword's name and value. A lone int
     /// or str argument is its own key, which saves a tuple on the commonest calls.
-    private static func makeKey(_ args: NativeArguments) throws(PythonError) -> Value {
+    /// CPython's `_make_key`: the arguments, a marker and the keyword items, then with `typed`
+    /// the types of all argument values; a lone int or str untyped is its own key.
+    private static func makeKey(_ args: NativeArguments, typed: Bool) throws(PythonError) -> Value {
         let positional = args.positionalCount - 1
-        if positional == 1 && args.keywordCount == 0 {
+        if positional == 1 && args.keywordCount == 0 && !typed {
             let only = args[1]
             if only.isSmallInt || only.type.is(BuiltinTypes.int) || only.type.is(BuiltinTypes.str) { return only }
         }
         let extra = args.keywordCount == 0 ? 0 : 1 + 2 * args.keywordCount
-        let key = Tuple.allocate(count: positional + extra)
+        let types = typed ? positional + args.keywordCount : 0
+        let key = Tuple.allocate(count: positional + extra + types)
         let items = Tuple.items(key)
         for k in 0..<positional { items[k] = args[1 + k] }
         if extra > 0 {
@@ -138,6 +141,9 @@ enum FunctoolsCache {
                 items[positional + 1 + 2 * k] = Tuple.items(args.keywordNames)[k]
                 items[positional + 2 + 2 * k] = args[args.positionalCount + k]
             }
+        }
+        for k in 0..<types {
+            items[positional + extra + k] = k < positional ? args[1 + k].type : args[args.positionalCount + k - positional].type
         }
         return key
     }

@@ -43,7 +43,7 @@ enum OperatorModule {
             ("iadd", .inPlaceAdd), ("isub", .inPlaceSubtract), ("imul", .inPlaceMultiply), ("itruediv", .inPlaceTrueDivide),
             ("ifloordiv", .inPlaceFloorDivide), ("imod", .inPlaceRemainder), ("ipow", .inPlacePower),
             ("ilshift", .inPlaceLeftShift), ("irshift", .inPlaceRightShift), ("iand", .inPlaceBitAnd), ("ior", .inPlaceBitOr),
-            ("ixor", .inPlaceBitXor),
+            ("ixor", .inPlaceBitXor), ("imatmul", .inPlaceMatrixMultiply),
         ]
         return operations.map { name, operation in two(name) { a, b throws(PythonError) in try Operators.binary(operation, a, b) } }
     }
@@ -68,6 +68,21 @@ enum OperatorModule {
             one("not_") { v throws(PythonError) in Value.bool(!(try Operators.isTrue(v))) },
             one("truth") { v throws(PythonError) in Value.bool(try Operators.isTrue(v)) },
             one("index", index),
+            ("length_hint", { args throws(PythonError) in
+                // The length if the object has one, else `__length_hint__`, else the default.
+                try args.expect(1...2)
+                let v = args[0]
+                if v.kind == .str || v.kind == .list || v.kind == .tuple || v.kind == .dict || v.kind == .set
+                    || v.kind == .frozenset || v.kind == .range || v.kind == .dictView {
+                    return Value(smallInt: try Operators.length(v))
+                }
+                if try Attributes.userSpecial(v, interned: SpecialNames.len) != nil { return Value(smallInt: try Operators.length(v)) }
+                if let hint = try Attributes.userSpecial(v, "__length_hint__") {
+                    let result = try Calls.call(hint, v)
+                    if !result.is(BuiltinTypes.notImplemented) { return result }
+                }
+                return args.positionalCount > 1 ? args[1] : Value(smallInt: 0)
+            }),
             two("is_") { a, b throws(PythonError) in Value.bool(a.is(b)) },
             two("is_not") { a, b throws(PythonError) in Value.bool(!a.is(b)) },
             ("call", { args throws(PythonError) in

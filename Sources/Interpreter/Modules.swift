@@ -131,13 +131,33 @@ enum Modules {
                 return Tuple.make(e.type, e, BuiltinTypes.none)
             }),
             ("intern", { args throws(PythonError) in args[0] }),
+            ("exception", { _ throws(PythonError) in VM.handledException.isNull ? BuiltinTypes.none : VM.handledException }),
         ], constants: [
             ("argv", {
                 let argv = List.make()
                 for argument in arguments { List.append(argv, Str.make(argument)) }
                 return argv
             }),
+            ("stdin", { Output.stream(descriptor: 0) }),
             ("stdout", { Output.stream(descriptor: 1) }), ("stderr", { Output.stream(descriptor: 2) }),
+            ("int_info", {
+                let type = NativeTypes.structSequence("int_info", reprName: "sys.int_info", fields: [
+                    "bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold",
+                ])
+                return NativeTypes.structSequenceValue(type, [
+                    { Value(smallInt: 30) }, { Value(smallInt: 4) }, { Value(smallInt: 4300) }, { Value(smallInt: 640) },
+                ])
+            }),
+            ("hash_info", {
+                let type = NativeTypes.structSequence("hash_info", reprName: "sys.hash_info", fields: [
+                    "width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff",
+                ])
+                return NativeTypes.structSequenceValue(type, [
+                    { Value(smallInt: 64) }, { Ints.make(Floats.hashModulus) }, { Value(smallInt: 314_159) }, { Value(smallInt: 0) },
+                    { Value(smallInt: 1_000_003) }, { Interned.str("siphash13") }, { Value(smallInt: 64) }, { Value(smallInt: 128) },
+                    { Value(smallInt: 0) },
+                ])
+            }),
             ("maxsize", { Ints.make(Int.max) }), ("version", { Str.make("3.11.0 (jitbench interpreter)") }),
             ("platform", { Interned.str("linux") }), ("byteorder", { Interned.str("little") }),
             ("modules", { VM.modules }),

@@ -49,6 +49,24 @@ enum Output {
             flush()
             return BuiltinTypes.none
         }
+        Natives.method(type, "writelines") { args throws(PythonError) in
+            try args.expect(2...2)
+            let toStandardError = InterpreterObjects.fields(args[0]).pointee.i == 2
+            try Iteration.forEach(args[1]) { line throws(PythonError) in
+                guard line.kind == .str else {
+                    throw PythonError(.typeError, "write() argument must be str, not \(TypeObjects.name(line.type))")
+                }
+                write(Str.swiftString(line), toStandardError: toStandardError)
+            }
+            return BuiltinTypes.none
+        }
+        Natives.method(type, "fileno") { args throws(PythonError) in Value(smallInt: InterpreterObjects.fields(args[0]).pointee.i) }
+        Natives.method(type, "isatty") { args throws(PythonError) in
+            Value.bool(isatty(Int32(InterpreterObjects.fields(args[0]).pointee.i)) != 0)
+        }
+        Natives.method(type, "readline") { _ throws(PythonError) in Interned.str("") }
+        Natives.method(type, "read") { _ throws(PythonError) in Interned.str("") }
+        NativeTypes.getter(type, "encoding") { _ throws(PythonError) in Interned.str("utf-8") }
     }
 
     /// `sys.stdout` (descriptor 1) or `sys.stderr` (2); `i` holds the descriptor.

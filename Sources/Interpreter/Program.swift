@@ -77,7 +77,9 @@ public enum Program {
         Modules.mainGlobals = globals
         try? Dict.set(globals, Interned.str("__name__"), Interned.str("__main__"))
         try? Dict.set(globals, Interned.str("__file__"), Str.make(path))
-        try? Dict.set(globals, Interned.str("__builtins__"), VM.builtins)
+        // As in CPython's `__main__`, the module (other modules get its dict).
+        let builtins = (try? Modules.importModule(Interned.str("builtins"), fromList: BuiltinTypes.none)) ?? VM.builtins
+        try? Dict.set(globals, Interned.str("__builtins__"), builtins)
         let function = Callables.makeFunction(
             code: code.word, globals: globals, name: Interned.str("<module>"), qualifiedName: Interned.str("<module>"))
         let fp = VM.stackBase + VM.headerSlots

@@ -102,7 +102,10 @@ enum Tracebacks {
 
     /// `ValueError: message`, or just the name when the message is empty.
     static func lastLine(_ exception: Value) -> String {
-        var name = TypeObjects.name(exception.type)
+        // The qualified name: a class nested in another prints as `Outer.Inner`.
+        let qualified = (try? BuiltinAttributes.typeAttribute(exception.type, Interned.str("__qualname__"))) ?? Value.null
+        var name = qualified.isObject && !qualified.isNull && qualified.kind == .str
+            ? Str.swiftString(qualified) : TypeObjects.name(exception.type)
         let module = (try? Dict.get(exception.type.fields(TypeObject.self).pointee.dict, Interned.str("__module__"))) ?? Value.null
         if !module.isNull, module.kind == .str, Str.swiftString(module) != "builtins", Str.swiftString(module) != "__main__" {
             name = Str.swiftString(module) + "." + name

@@ -148,6 +148,8 @@ public struct FunctionObject {
     public var keywordDefaults: Value
     public var closure: Value
     public var attributes: Value
+    /// `__annotations__`: a dict, or None until asked for.
+    public var annotations: Value
 }
 
 /// A function implemented in Swift. `entry` indexes the table of native entry points of

@@ -224,6 +224,7 @@ public enum Callables {
         function.pointee.keywordDefaults = BuiltinTypes.none
         function.pointee.closure = BuiltinTypes.none
         function.pointee.attributes = BuiltinTypes.none
+        function.pointee.annotations = BuiltinTypes.none
         return Value(object: raw)
     }
 }

@@ -527,6 +527,105 @@ final class LanguageTests: InterpreterTestCase {
             def norm(self): return 0
         print(dir(Point())[-4:], [n for n in dir(Point) if not n.startswith("_")])
         """,
+        """
+        from functools import singledispatch, lru_cache
+        def g(x: int, *rest: str, k: float = 1.0, **kw: bool) -> float:
+            pass
+        print(g.__annotations__, (lambda: 0).__annotations__)
+        def h(a, b): pass
+        print(h.__annotations__)
+        h.__annotations__ = {"a": int}; print(h.__annotations__)
+        @singledispatch
+        def f(x): return "object"
+        @f.register
+        def _(x: int): return "int"
+        @f.register(str)
+        def _(x): return "str"
+        print(f(1), f("s"), f(2.0))
+        @lru_cache(typed=True)
+        def t(x): return type(x).__name__
+        print(t(1), t(1.0), t(True), t.cache_info().currsize)
+        class Point:
+            x: int
+            y: int = 0
+            label: str = "p"
+            if True:
+                z: float = 1.5
+        print(Point.__annotations__, Point.y, hasattr(Point, "x"))
+        count: int = 5
+        name: str
+        print(__annotations__, count)
+        class Empty: pass
+        print("__annotations__" in Empty.__dict__)
+        def local():
+            v: int = 3
+            w: undefined_name
+            return v
+        print(local())
+        class AttrDict(dict):
+            def __setattr__(self, k, v): self[k] = v
+            def __getattr__(self, k): return self[k]
+        a = AttrDict(); a.b = 2; print(a, a.b)
+        class Tracked(list):
+            def __setattr__(self, k, v):
+                print("set", k); super().__setattr__(k, v)
+        t = Tracked(); t.note = "x"; print(t.note)
+        class Obj:
+            def __setattr__(self, k, v):
+                print("obj set", k); object.__setattr__(self, k, v)
+        o = Obj(); o.z = 1; print(o.z)
+        from collections import Counter, namedtuple
+        print(Counter(x=1) < Counter(x=2, y=1), Counter(a=2) >= Counter(a=1), Counter(a=1) <= Counter(b=1))
+        D = namedtuple("D", ["a", "_x", "def", "a"], rename=True); print(D._fields)
+        try: namedtuple("B", ["def", "ok"])
+        except ValueError as e: print(e)
+        P = namedtuple("P", "x y", defaults=[0])
+        try: P(1).__setattr__("x", 5) if False else setattr(P(1), "x", 5)
+        except AttributeError as e: print(e)
+        try: P()
+        except TypeError as e: print(e)
+        import operator
+        print(operator.length_hint([1, 2, 3]), operator.length_hint(object(), 7))
+        """,
+        """
+        class Account:
+            __count = 0
+            def __init__(self, owner, balance):
+                self.__owner = owner
+                self.__balance = balance
+                Account.__count += 1
+            def __secret(self): return "s" + self.__owner
+            def reveal(self): return self.__secret(), self.__balance, Account.__count
+            @property
+            def balance(self):
+                "The balance."
+                return self.__balance
+        a = Account("ann", 10)
+        print(a.reveal(), sorted(vars(a)), a._Account__balance, hasattr(a, "__balance"), Account.balance.__doc__, Account.balance.fdel)
+        class _Hidden:
+            def __init__(self): self.__x = 1
+        print(vars(_Hidden()))
+        class Sub(Account):
+            def __init__(self):
+                super().__init__("bob", 5)
+                self.__balance = 99
+        print(sorted(vars(Sub())))
+        class G:
+            def __init__(self, __v=3): self.v = __v
+            def comp(self): return [__q for __q in range(3)]
+        print(G().v, G().comp(), G(__v=4).v if False else G(4).v)
+        def f(**kw): return kw
+        try: print(f(**{"q": 1}, q=2))
+        except TypeError as e: print(e)
+        print(f(**{"a": 1}, b=2))
+        class Outer:
+            class Inner(Exception): pass
+        x = "\\u00e9"; y = "e\\u0301"; print(len(x), len(y), x == y)
+        import sys
+        try: sys.exit((1, 2))
+        except SystemExit as e: print(e.args, e.code)
+        print(SystemExit("a", "b").code, IOError is OSError, issubclass(UserWarning, Warning))
+        """,
     ]
 
     func testCalls() throws { try assertSameAsPython(Self.calls) }

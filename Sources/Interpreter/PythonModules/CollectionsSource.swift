@@ -143,6 +143,26 @@ class Counter(dict):
             return NotImplemented
         return not self == other
 
+    def __le__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] <= other[e] for c in (self, other) for e in c)
+
+    def __lt__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self <= other and self != other
+
+    def __ge__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[e] >= other[e] for c in (self, other) for e in c)
+
+    def __gt__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self >= other and self != other
+
 
 def _count_of(item):
     return item[1]
@@ -360,16 +380,50 @@ class deque:
         return f'deque({self._items!r}, maxlen={self._maxlen})'
 
 
+_KEYWORDS = frozenset([
+    'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del',
+    'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda',
+    'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield',
+])
+
+
+class _tuplegetter:
+    def __init__(self, index, doc):
+        self._index = index
+        self.__doc__ = doc
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        return instance[self._index]
+
+    def __set__(self, instance, value):
+        raise AttributeError("can't set attribute")
+
+    def __delete__(self, instance):
+        raise AttributeError("can't delete attribute")
+
+
 def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
     if isinstance(field_names, str):
         field_names = field_names.replace(',', ' ').split()
-    field_names = tuple(map(str, field_names))
+    field_names = list(map(str, field_names))
+    typename = str(typename)
+    if rename:
+        seen = set()
+        for index, name in enumerate(field_names):
+            if not name.isidentifier() or name in _KEYWORDS or name.startswith('_') or name in seen:
+                field_names[index] = f'_{index}'
+            seen.add(name)
+    field_names = tuple(field_names)
     for name in (typename,) + field_names:
         if not name.isidentifier():
             raise ValueError(f'Type names and field names must be valid identifiers: {name!r}')
+        if name in _KEYWORDS:
+            raise ValueError(f'Type names and field names cannot be a keyword: {name!r}')
     seen = set()
     for name in field_names:
-        if name.startswith('_'):
+        if name.startswith('_') and not rename:
             raise ValueError(f'Field names cannot start with an underscore: {name!r}')
         if name in seen:
             raise ValueError(f'Encountered duplicate field name: {name!r}')
@@ -379,9 +433,12 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     if len(defaults) > count:
         raise TypeError('Got more default values than field names')
 
+    required = count - len(defaults)
+
     def __new__(cls, *args, **kwargs):
         if len(args) > count:
-            raise TypeError(f'{typename}.__new__() takes {count + 1} positional arguments but {len(args) + 1} were given')
+            takes = f'from {required + 1} to {count + 1}' if defaults else f'{count + 1}'
+            raise TypeError(f'{typename}.__new__() takes {takes} positional arguments but {len(args) + 1} were given')
         values = list(args)
         for name in field_names[len(args):]:
             if name in kwargs:
@@ -389,7 +446,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
             elif field_names.index(name) >= count - len(defaults):
                 values.append(defaults[field_names.index(name) - (count - len(defaults))])
             else:
-                missing = [n for n in field_names[len(values):] if n not in kwargs]
+                missing = [n for n in field_names[len(args):required] if n not in kwargs]
                 raise TypeError(f"{typename}.__new__() missing {len(missing)} required positional argument{'s' if len(missing) > 1 else ''}: " + ', '.join(repr(m) for m in missing))
         if kwargs:
             name = next(iter(kwargs))
@@ -427,7 +484,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         '__match_args__': field_names,
     }
     for index, name in enumerate(field_names):
-        namespace[name] = property(lambda self, index=index: self[index], doc=f'Alias for field number {index}')
+        namespace[name] = _tuplegetter(index, f'Alias for field number {index}')
     result = type(typename, (tuple,), namespace)
     result.__module__ = module if module is not None else '__main__'
     return result

@@ -61,7 +61,15 @@ def singledispatch(func):
             if isinstance(cls, type):
                 return lambda f: register(cls, f)
             annotations = getattr(cls, "__annotations__", {})
-            raise TypeError(f"Invalid first argument to `register()`: {cls!r}. Use either `@register(some_class)` or plain `@register` on an annotated function.")
+            if not annotations:
+                raise TypeError(
+                    f"Invalid first argument to `register()`: {cls!r}. "
+                    "Use either `@register(some_class)` or plain `@register` on an annotated function."
+                )
+            method = cls
+            argname, cls = next(iter(annotations.items()))
+            if not isinstance(cls, type):
+                raise TypeError(f"Invalid annotation for {argname!r}. {cls!r} is not a class.")
         registry[cls] = method
         return method
 
