@@ -187,7 +187,7 @@ enum BuiltinConstructors {
         switch v.kind {
         case .float: return Subclasses.plain(v)
         case .int, .bool: return Floats.make(try Ints.toDouble(Ints.unbool(v)))
-        case .str: return Floats.make(try Floats.parse(Str.swiftString(v)))
+        case .str: return Floats.make(try Floats.parse(v))
         default:
             if let method = try Attributes.userSpecial(v, interned: SpecialNames.float) { return try Calls.call(method, v) }
             throw PythonError(.typeError, "float() argument must be a string or a real number, not '\(TypeObjects.name(v.type))'")

@@ -148,11 +148,10 @@ enum FunctoolsCache {
         return key
     }
 
+    /// The cache's order is recency (a hit moves its key to the end), so the first key is
+    /// the least recently used.
     private static func evictOldest(_ cache: Value) throws(PythonError) {
-        var oldest = Value.null
-        try Dict.forEach(cache) { key, _ throws(PythonError) in
-            if oldest.isNull { oldest = key }
-        }
+        let oldest = Dict.firstKey(cache)
         if !oldest.isNull { try Dict.remove(cache, oldest) }
     }
 

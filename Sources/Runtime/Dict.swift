@@ -200,6 +200,7 @@ public enum Dict {
         dict.pointee.slotCount = newSlots
         dict.pointee.entriesUsed = count
         dict.pointee.count = count
+        dict.pointee.firstLive = 0
         let mask = newSlots - 1
         for i in 0..<count {
             var slot = newHashes[i] & mask
@@ -252,6 +253,24 @@ extension Dict {
     /// `d.update(other)` for a dict.
     public static func update(_ d: Value, with other: Value) throws(PythonError) {
         try forEach(other) { key, value throws(PythonError) in try set(d, key, value) }
+    }
+
+    /// The oldest key, or null for an empty dict: what `lru_cache` evicts. Deleting from the
+    /// front leaves deleted entries there until the next rebuild; `firstLive` remembers how far
+    /// they reach, so evicting one key after another stays O(1) each.
+    public static func firstKey(_ d: Value) -> Value {
+        let dict = d.fields(DictObject.self)
+        var i = min(dict.pointee.firstLive, dict.pointee.entriesUsed)
+        while i < dict.pointee.entriesUsed {
+            let key = entries(dict)[i * 2]
+            if !key.isNull {
+                dict.pointee.firstLive = i
+                return key
+            }
+            i += 1
+        }
+        dict.pointee.firstLive = i
+        return Value.null
     }
 
     /// `d.clear()`.

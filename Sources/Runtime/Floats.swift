@@ -146,44 +146,87 @@ public enum Floats {
         if d.isNaN { return "nan" }
         if d.isInfinite { return d < 0 ? "-inf" : "inf" }
         if d == 0 { return d.sign == .minus ? "-0.0" : "0.0" }
-        let (digits, point) = shortestDigits(d.magnitude)
-        let sign = d < 0 ? "-" : ""
-        if point > -4 && point <= 16 {
-            return sign + fixedNotation(digits, point)
+        // At most 17 digits, a sign, a point, "e-308" and padding zeros: 24 bytes and the zeros
+        // of fixed notation, which stops at 16 places.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { out -> String in
+            var length = 0
+            func put(_ byte: UInt8) {
+                out[length] = byte
+                length += 1
+            }
+            if d < 0 { put(UInt8(ascii: "-")) }
+            shortestDigits(d.magnitude) { digits, point in
+                let zero = UInt8(ascii: "0")
+                if point > -4 && point <= 16 {
+                    if point <= 0 {
+                        put(zero)
+                        put(UInt8(ascii: "."))
+                        for _ in 0..<(-point) { put(zero) }
+                        for digit in digits { put(digit) }
+                    } else if point >= digits.count {
+                        for digit in digits { put(digit) }
+                        for _ in 0..<(point - digits.count) { put(zero) }
+                        put(UInt8(ascii: "."))
+                        put(zero)
+                    } else {
+                        for (k, digit) in digits.enumerated() {
+                            if k == point { put(UInt8(ascii: ".")) }
+                            put(digit)
+                        }
+                    }
+                    return
+                }
+                put(digits[0])
+                if digits.count > 1 {
+                    put(UInt8(ascii: "."))
+                    for digit in digits.dropFirst() { put(digit) }
+                }
+                let exponent = point - 1
+                put(UInt8(ascii: "e"))
+                put(exponent < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+                let magnitude = exponent.magnitude
+                if magnitude >= 100 { put(zero + UInt8(magnitude / 100)) }
+                put(zero + UInt8(magnitude / 10 % 10))
+                put(zero + UInt8(magnitude % 10))
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: out[0..<length]), as: UTF8.self)
         }
-        var mantissa = String(digits.first!)
-        if digits.count > 1 { mantissa += "." + digits.dropFirst() }
-        let exponent = point - 1
-        let exponentDigits = String(exponent.magnitude)
-        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (exponentDigits.count < 2 ? "0" : "") + exponentDigits
     }
 
-    static func fixedNotation(_ digits: String, _ point: Int) -> String {
-        if point <= 0 { return "0." + String(repeating: "0", count: -point) + digits }
-        if point >= digits.count { return digits + String(repeating: "0", count: point - digits.count) + ".0" }
-        let split = digits.index(digits.startIndex, offsetBy: point)
-        return digits[..<split] + "." + digits[split...]
-    }
-
-    /// The shortest round-tripping decimal digits of a positive finite double, without
-    /// leading or trailing zeros, and the position of the decimal point: the value is
-    /// 0.DIGITS × 10**point. Swift's own description already computes the shortest
-    /// round-tripping digits; only its layout differs from Python's.
-    static func shortestDigits(_ d: Double) -> (digits: String, point: Int) {
-        let text = d.description
-        let parts = text.split(separator: "e")
-        let mantissa = parts[0]
-        let exponent = parts.count > 1 ? Int(parts[1])! : 0
-        let pieces = mantissa.split(separator: ".", omittingEmptySubsequences: false)
-        let integerPart = pieces[0]
-        let fraction = pieces.count > 1 ? pieces[1] : ""
-        var digits = Substring(integerPart + fraction)
-        var point = integerPart.count + exponent
-        while digits.first == "0" {
-            digits.removeFirst()
-            point -= 1
+    /// Calls `body` with the shortest round-tripping decimal digits of a positive finite
+    /// double (ASCII, without leading or trailing zeros) and the position of the decimal
+    /// point: the value is 0.DIGITS × 10**point. Swift's own description already computes
+    /// the shortest round-tripping digits; only its layout differs from Python's.
+    static func shortestDigits(_ d: Double, _ body: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
+        var text = d.description
+        text.withUTF8 { utf8 in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { digits in
+                var count = 0, point = 0, exponent = 0
+                var seenPoint = false, negativeExponent = false, inExponent = false
+                for byte in utf8 {
+                    switch byte {
+                    case UInt8(ascii: "."): seenPoint = true
+                    case UInt8(ascii: "e"): inExponent = true
+                    case UInt8(ascii: "-"): negativeExponent = true
+                    case UInt8(ascii: "+"): break
+                    default:
+                        let value = Int(byte) - 48
+                        if inExponent {
+                            exponent = exponent * 10 + value
+                        } else if count == 0 && value == 0 {
+                            // A leading zero: before the point it is no place at all.
+                            if seenPoint { point -= 1 }
+                        } else {
+                            digits[count] = byte
+                            count += 1
+                            if !seenPoint { point += 1 }
+                        }
+                    }
+                }
+                while count > 1 && digits[count - 1] == UInt8(ascii: "0") { count -= 1 }
+                point += negativeExponent ? -exponent : exponent
+                body(UnsafeBufferPointer(rebasing: digits[0..<count]), point)
+            }
         }
-        while digits.last == "0" { digits.removeLast() }
-        return (String(digits), point)
     }
 }

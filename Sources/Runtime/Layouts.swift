@@ -62,6 +62,8 @@ public struct DictObject {
     public var table: Value
     /// A `.valueStorage` of (key, value) pairs; a deleted entry's key is `Value.null`.
     public var entries: Value
+    /// No live entry comes before this index (`Dict.firstKey` advances it; a rebuild resets it).
+    public var firstLive: Int
 }
 
 /// CPython's set: an open-addressing table probed linearly nine slots at a time, then

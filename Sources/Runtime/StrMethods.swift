@@ -547,7 +547,7 @@ public enum StrMethods {
         case .alpha: return scalars.allSatisfy(isAlpha)
         case .alnum: return scalars.allSatisfy { isAlpha($0) || $0.properties.numericType != nil }
         case .space: return text.allSatisfy(isSpace)
-        case .printable: return scalars.allSatisfy(isPrintable)
+        case .printable: return scalars.allSatisfy(Objects.isPrintable)
         case .upper, .lower:
             // Every cased character in that case, and at least one cased character.
             let cased = scalars.filter { $0.properties.isCased }
@@ -592,18 +592,6 @@ public enum StrMethods {
         case .lower: return text.contains(where: isLower) && !text.contains(where: isUpper)
         case .printable: return text.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
         case .title: return nil
-        }
-    }
-
-    /// Printable: anything but controls, format and private-use characters, surrogates,
-    /// unassigned code points, and separators other than the space.
-    static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar == " " { return true }
-        switch scalar.properties.generalCategory {
-        case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator, .spaceSeparator:
-            return false
-        default:
-            return true
         }
     }
 

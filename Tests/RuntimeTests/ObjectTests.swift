@@ -38,6 +38,30 @@ final class ObjectTests: RuntimeTestCase {
         XCTAssertTrue(try Dict.get(dict, Str.make("k3")).isNull)
     }
 
+    /// Evicting the oldest key again and again (an LRU cache's pattern) finds the first live
+    /// entry across deletions, growth and rebuilds.
+    func testFirstKeyFollowsTheOldestLiveEntry() throws {
+        let dict = Dict.make()
+        XCTAssertTrue(Dict.firstKey(dict).isNull)
+        var next = 0, oldest = 0
+        for _ in 0..<2_000 {
+            try Dict.set(dict, Value(smallInt: next), Value(smallInt: next))
+            next += 1
+            if Dict.count(dict) > 50 {
+                let first = Dict.firstKey(dict)
+                XCTAssertEqual(first.smallInt, oldest)
+                try Dict.remove(dict, first)
+                oldest += 1
+            }
+        }
+        try Dict.remove(dict, Value(smallInt: oldest + 1))  // a hole after the first
+        XCTAssertEqual(Dict.firstKey(dict).smallInt, oldest)
+        Dict.clear(dict)
+        XCTAssertTrue(Dict.firstKey(dict).isNull)
+        try Dict.set(dict, Value(smallInt: 7), Value(smallInt: 7))
+        XCTAssertEqual(Dict.firstKey(dict).smallInt, 7)
+    }
+
     func testNumericKeysThatCompareEqualAreOneKey() throws {
         let dict = Dict.make()
         try Dict.set(dict, Value(smallInt: 1), Str.make("int"))

@@ -128,7 +128,7 @@ final class NumberTextTests: RuntimeTestCase {
         let expected = try pythonResults(of: texts.map { Objects.reprOfString($0) }, script: script)
         var mismatches: [String] = []
         for (i, text) in texts.enumerated() {
-            let ours = outcome { Floats.make(try Floats.parse(text)) } + " | " + outcome { try Ints.parse(text, base: 0) }
+            let ours = outcome { Floats.make(try Floats.parse(Str.make(text))) } + " | " + outcome { try Ints.parse(text, base: 0) }
                 + " | " + outcome { try Ints.parse(text, base: 10) }
             if ours != expected[i] { mismatches.append("\(Objects.reprOfString(text))\n  python3: \(expected[i])\n  runtime: \(ours)") }
         }
