@@ -13,6 +13,7 @@ enum BuiltinSpecialMethods {
     static func install() {
         installNumbers()
         installContainers()
+        installListItems()
         installIterators()
     }
 
@@ -89,6 +90,15 @@ enum BuiltinSpecialMethods {
                 try args.expect(2...2)
                 return try Sequences.concatenate(Subclasses.plain(args[0]), Subclasses.plain(args[1]))
             }
+            for comparison in Comparison.allCases {
+                Natives.method(type, comparison.methodName) { args throws(PythonError) in
+                    try args.expect(2...2)
+                    guard args[1].kind == args[0].kind else { return BuiltinTypes.notImplemented }
+                    let result = try Objects.compareLayouts(
+                        Subclasses.plain(args[0]), Subclasses.plain(args[1]), Operators.runtimeComparison(comparison))
+                    return Value.bool(result)
+                }
+            }
             for name in ["__mul__", "__rmul__"] {
                 Natives.method(type, name) { args throws(PythonError) in
                     try args.expect(2...2)
@@ -96,6 +106,20 @@ enum BuiltinSpecialMethods {
                     return try Sequences.repeated(Subclasses.plain(args[0]), Ints.unbool(args[1]))
                 }
             }
+        }
+    }
+
+    /// `list.__setitem__` and `list.__delitem__`, for subclasses that extend them.
+    private static func installListItems() {
+        Natives.method(BuiltinTypes.list, "__setitem__") { args throws(PythonError) in
+            try args.expect(3...3)
+            try Operators.setListItem(args[0], args[1], args[2])
+            return BuiltinTypes.none
+        }
+        Natives.method(BuiltinTypes.list, "__delitem__") { args throws(PythonError) in
+            try args.expect(2...2)
+            try Operators.deleteListItem(args[0], args[1])
+            return BuiltinTypes.none
         }
     }
 

@@ -82,6 +82,18 @@ enum Builtins {
                 throw PythonError(.typeError, "pow() missing required argument '\(args.argument(0, "base") == nil ? "base" : "exp")'")
             }
             if let modulus = args.argument(2, "mod"), !modulus.is(BuiltinTypes.none) {
+                // A class's `__pow__(exponent, modulus)` answers first.
+                if ObjectHooks.isUserObject(base), let method = try Attributes.userSpecial(base, interned: Interned.str("__pow__")) {
+                    let result = try Calls.call(method, base, exponent, modulus)
+                    if !result.is(BuiltinTypes.notImplemented) { return result }
+                }
+                guard Ints.isInt(base) && Ints.isInt(exponent) && Ints.isInt(modulus) else {
+                    if Operators.isNumber(base) && Operators.isNumber(exponent) && Operators.isNumber(modulus) {
+                        throw PythonError(.typeError, "pow() 3rd argument not allowed unless all arguments are integers")
+                    }
+                    let names = [base, exponent, modulus].map { "'\(TypeObjects.name($0.type))'" }.joined(separator: ", ")
+                    throw PythonError(.typeError, "unsupported operand type(s) for ** or pow(): \(names)")
+                }
                 return try Arithmetic.power(base, exponent, modulo: modulus)
             }
             return try Operators.binary(.power, base, exponent)
@@ -98,12 +110,7 @@ enum Builtins {
         }
         function("callable") { args throws(PythonError) in
             try args.expect(1...1)
-            let v = args[0]
-            let kind = v.kind
-            if kind == .function || kind == .nativeFunction || kind == .boundMethod || kind == .type {
-                return BuiltinTypes.trueValue
-            }
-            return Value.bool(try Attributes.lookupSpecial(v, interned: SpecialNames.call) != nil)
+            return Value.bool(try isCallable(args[0]))
         }
         function("getattr") { args throws(PythonError) in
             try args.expect(2...3)
@@ -139,6 +146,7 @@ enum Builtins {
         function("iter") { args throws(PythonError) in
             try args.expect(1...2)
             if args.positionalCount == 2 {
+                guard try Builtins.isCallable(args[0]) else { throw PythonError(.typeError, "iter(v, w): v must be callable") }
                 return InterpreterObjects.make(.callableIterator, type: InterpreterTypes.callableIterator, a: args[0], b: args[1])
             }
             return try Iteration.iterator(args[0])
@@ -327,7 +335,14 @@ enum Builtins {
         return try Arithmetic.round(number, digits: digits.flatMap { $0.is(BuiltinTypes.none) ? nil : $0 })
     }
 
+    static func isCallable(_ v: Value) throws(PythonError) -> Bool {
+        let kind = v.kind
+        if kind == .function || kind == .nativeFunction || kind == .boundMethod || kind == .type { return true }
+        return try Attributes.lookupSpecial(v, interned: SpecialNames.call) != nil
+    }
+
     static func isInstance(_ v: Value, _ classInfo: Value) throws(PythonError) -> Bool {
+        if let members = TypeHints.unionMembers(classInfo) { return try isInstance(v, members) }
         if classInfo.kind == .tuple {
             for i in 0..<Tuple.count(classInfo) where try isInstance(v, Tuple.items(classInfo)[i]) { return true }
             return false

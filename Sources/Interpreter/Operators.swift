@@ -36,6 +36,9 @@ enum Operators {
             default: break
             }
         }
+        if operation.plain == .bitOr && TypeHints.isHint(a) && TypeHints.isHint(b) && !(a.is(b) && a.is(BuiltinTypes.none)) {
+            return TypeHints.union(a, b)
+        }
         guard let runtimeOperator = runtimeOperator(operation.plain) else {
             throw unsupported(operation, a, b)
         }
@@ -313,7 +316,7 @@ enum Operators {
         case .range:
             return try Ranges.get(object, try sequenceIndex(index))
         case .type:
-            return object
+            return try TypeHints.parameterize(object, index)
         default:
             throw PythonError(.typeError, "'\(TypeObjects.name(object.type))' object is not subscriptable")
         }
@@ -347,21 +350,37 @@ enum Operators {
         }
         switch object.kind {
         case .list:
-            if index.kind == .slice { return try ListSlices.assign(object, index, value) }
-            let index = try sequenceIndex(index)
-            guard Ints.isInt(index) else {
-                throw PythonError(.typeError, "list indices must be integers or slices, not \(TypeObjects.name(index.type))")
-            }
-            do throws(PythonError) {
-                List.items(object)[try Sequences.position(object, index)] = value
-            } catch {
-                throw PythonError(.indexError, "list assignment index out of range")
-            }
+            try setListItem(object, index, value)
         case .dict:
             try Dict.set(object, index, value)
         default:
             throw PythonError(.typeError, "'\(TypeObjects.name(object.type))' object does not support item assignment")
         }
+    }
+
+    /// `list[index] = value` by the list layout (`list.__setitem__`).
+    static func setListItem(_ list: Value, _ index: Value, _ value: Value) throws(PythonError) {
+        if index.kind == .slice { return try ListSlices.assign(list, index, value) }
+        let index = try sequenceIndex(index)
+        guard Ints.isInt(index) else {
+            throw PythonError(.typeError, "list indices must be integers or slices, not \(TypeObjects.name(index.type))")
+        }
+        do throws(PythonError) {
+            List.items(list)[try Sequences.position(list, index)] = value
+        } catch {
+            throw PythonError(.indexError, "list assignment index out of range")
+        }
+    }
+
+    /// `del list[index]` by the list layout (`list.__delitem__`).
+    static func deleteListItem(_ list: Value, _ index: Value) throws(PythonError) {
+        if index.kind == .slice { return try ListSlices.delete(list, index) }
+        let index = try sequenceIndex(index)
+        let i: Int
+        do throws(PythonError) { i = try Sequences.position(list, index) } catch {
+            throw PythonError(.indexError, "list assignment index out of range")
+        }
+        _ = try List.pop(list, at: i)
     }
 
     static func deleteItem(_ object: Value, _ index: Value) throws(PythonError) {
@@ -371,13 +390,7 @@ enum Operators {
         }
         switch object.kind {
         case .list:
-            if index.kind == .slice { return try ListSlices.delete(object, index) }
-            let index = try sequenceIndex(index)
-            let i: Int
-            do throws(PythonError) { i = try Sequences.position(object, index) } catch {
-                throw PythonError(.indexError, "list assignment index out of range")
-            }
-            _ = try List.pop(object, at: i)
+            try deleteListItem(object, index)
         case .dict:
             if !(try Dict.remove(object, index)) {
                 throw PythonError(exception: Exceptions.make(BuiltinException.keyError.type, arguments: [index]))

@@ -149,6 +149,7 @@ enum Setup {
         BuiltinMethods.install()
         BuiltinSpecialMethods.install()
         Introspection.install()
+        TypeHints.install()
         Generators.installMethods()
         Hooks.install()
         Modules.install()

@@ -626,6 +626,30 @@ final class LanguageTests: InterpreterTestCase {
         except SystemExit as e: print(e.args, e.code)
         print(SystemExit("a", "b").code, IOError is OSError, issubclass(UserWarning, Warning))
         """,
+        """
+        def f(x: list[int], y: int | None = None, *z: tuple[str, ...]) -> dict[str, list[int]]:
+            return {}
+        print(f.__annotations__)
+        print(int | str, int | None | str, (int | str) | float, isinstance(3, int | str), isinstance(3.0, int | str), list[int], type[int])
+        class C:
+            def __class_getitem__(cls, item): return f"C[{item.__name__ if isinstance(item, type) else item}]"
+        print(C[int], C["x"], list[int]([1, 2]), list[int].__origin__, dict[str, int].__args__)
+        try: int[0]
+        except TypeError as e: print(e)
+        try: None | None
+        except TypeError as e: print(e)
+        print("a".__lt__("b"), "a".__lt__(1), [1].__eq__([1]), (1, 2).__gt__((1,)))
+        l = [1, 2, 3]; l.__setitem__(0, 9); l.__delitem__(1); print(l)
+        try: iter(5, 1)
+        except TypeError as e: print(e)
+        class M:
+            def __pow__(self, o, m=None): return ("pow", o, m)
+        print(pow(M(), 2, 3), pow(M(), 2))
+        try: pow(2, "a", 3)
+        except TypeError as e: print(e)
+        try: pow(2.0, 2, 3)
+        except TypeError as e: print(e)
+        """,
     ]
 
     func testCalls() throws { try assertSameAsPython(Self.calls) }
