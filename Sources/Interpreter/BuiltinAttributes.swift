@@ -68,7 +68,7 @@ enum BuiltinAttributes {
             case "args": return fields.pointee.args
             case "__cause__": return fields.pointee.cause.isNull ? BuiltinTypes.none : fields.pointee.cause
             case "__context__": return fields.pointee.context.isNull ? BuiltinTypes.none : fields.pointee.context
-            case "__traceback__": return BuiltinTypes.none
+            case "__traceback__": return Tracebacks.object(for: object)
             case "__suppress_context__": return Value.bool(Objects.isTrue(fields.pointee.suppressContext))
             case "value" where TypeObjects.isSubtype(object.type, of: BuiltinException.stopIteration.type):
                 let args = fields.pointee.args

@@ -128,7 +128,7 @@ enum Modules {
             ("exc_info", { _ throws(PythonError) in
                 let e = VM.handledException
                 if e.isNull { return Tuple.make(BuiltinTypes.none, BuiltinTypes.none, BuiltinTypes.none) }
-                return Tuple.make(e.type, e, BuiltinTypes.none)
+                return Tuple.make(e.type, e, Tracebacks.object(for: e))
             }),
             ("intern", { args throws(PythonError) in args[0] }),
             ("exception", { _ throws(PythonError) in VM.handledException.isNull ? BuiltinTypes.none : VM.handledException }),

@@ -71,8 +71,33 @@ enum Raising {
     }
 }
 
-/// The uncaught-exception report on stderr, as CPython prints it.
+/// The uncaught-exception report on stderr, as CPython prints it; and `e.__traceback__`.
 enum Tracebacks {
+    nonisolated(unsafe) static var tracebackType = Value.null
+
+    /// `e.__traceback__`: a chain of `traceback` objects from the frame the exception has
+    /// reached (the outermost recorded) to the one that raised it, or None before it is raised.
+    /// They have line numbers and names, not frames: `tb_frame` is None.
+    static func object(for exception: Value) -> Value {
+        let entries = exception.fields(ExceptionObject.self).pointee.traceback
+        guard entries.kind == .list, List.count(entries) >= 2 else { return BuiltinTypes.none }
+        if tracebackType.isNull {
+            tracebackType = NativeTypes.make("traceback")
+            Collector.addPermanentRoot(tracebackType)
+            NativeTypes.getter(tracebackType, "tb_next") { v throws(PythonError) in NativeTypes.fields(v).pointee.a }
+            NativeTypes.getter(tracebackType, "tb_lineno") { v throws(PythonError) in Value(smallInt: NativeTypes.fields(v).pointee.i) }
+            NativeTypes.getter(tracebackType, "tb_lasti") { _ throws(PythonError) in Value(smallInt: 0) }
+            NativeTypes.getter(tracebackType, "tb_frame") { _ throws(PythonError) in BuiltinTypes.none }
+        }
+        // Entries run from the raising frame outward; the chain starts at the outermost.
+        var next = BuiltinTypes.none
+        var i = 0
+        while i + 1 < List.count(entries) {
+            next = NativeTypes.object(tracebackType, a: next, i: List.items(entries)[i + 1].smallInt)
+            i += 2
+        }
+        return next
+    }
     static func render(_ exception: Value) -> String {
         var text = ""
         let fields = exception.fields(ExceptionObject.self)

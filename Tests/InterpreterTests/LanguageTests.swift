@@ -298,6 +298,21 @@ final class LanguageTests: InterpreterTestCase {
         "assert 1 + 1 == 3, 'math is broken'\n",
         "print(undefined_name)\n",
         "def f():\n    print(x)\n    x = 1\nf()\n",
+        """
+        import sys
+        def inner(): raise ValueError("x")
+        def outer(): inner()
+        try:
+            outer()
+        except ValueError as e:
+            tb = e.__traceback__
+            print(tb is not None, sys.exc_info()[2] is not None, type(tb).__name__)
+            lines = []
+            while tb is not None:
+                lines.append(tb.tb_lineno); tb = tb.tb_next
+            print(lines)
+        print(ValueError("y").__traceback__)
+        """,
     ]
 
     static let data = [
