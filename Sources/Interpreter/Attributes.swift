@@ -501,6 +501,8 @@ enum Attributes {
             }
         } else if object.kind == .function {
             if try Dict.remove(functionAttributes(object), name) { return }
+        } else if let attributes = Subclasses.attributes(object) {
+            if try Dict.remove(attributes, name) { return }
         }
         throw missing(object, name)
     }

@@ -50,7 +50,7 @@ enum BuiltinAttributes {
             case "__qualname__":
                 // A method's qualified name says whose it is: `list.append`.
                 let owner = Natives.owners[fields.pointee.entry.smallInt]
-                return owner == 0 ? fields.pointee.name : Str.make("\(TypeObjects.name(Value(bits: owner))).\(Str.swiftString(fields.pointee.name))")
+                return owner == 0 ? fields.pointee.name : Str.make("\(TypeObjects.shortName(Value(bits: owner))).\(Str.swiftString(fields.pointee.name))")
             case "__self__": return fields.pointee.receiver.isNull ? BuiltinTypes.none : fields.pointee.receiver
             case "__doc__": return BuiltinTypes.none
             default: break
@@ -132,13 +132,18 @@ enum BuiltinAttributes {
         return Value.null
     }
 
+    /// A type's `__name__`: its name field, unless that carries the module (`collections.deque`).
+    private static func shortName(_ type: Value) -> Value {
+        type.header.pointee.flags.contains(.moduleInName) ? Str.make(TypeObjects.shortName(type)) : type.fields(TypeObject.self).pointee.name
+    }
+
     static func typeAttribute(_ type: Value, _ name: Value) throws(PythonError) -> Value {
         let fields = type.fields(TypeObject.self)
         switch Str.swiftString(name) {
-        case "__name__": return fields.pointee.name
+        case "__name__": return shortName(type)
         case "__qualname__":
             let qualified = try Dict.get(fields.pointee.dict, Interned.str("__qualname__"))
-            return qualified.isNull ? fields.pointee.name : qualified
+            return qualified.isNull ? shortName(type) : qualified
         case "__mro__": return fields.pointee.mro
         case "__bases__": return fields.pointee.bases
         case "__base__": return fields.pointee.base.isNull ? BuiltinTypes.none : fields.pointee.base

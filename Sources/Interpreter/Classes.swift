@@ -176,8 +176,13 @@ enum Classes {
             throw PythonError(.typeError, "type '\(TypeObjects.name(final))' is not an acceptable base type")
         }
         if baseList.isEmpty { baseList = [BuiltinTypes.object] }
-        let layout = baseList.map { ObjectKind(rawValue: UInt8($0.fields(TypeObject.self).pointee.instanceKind.smallInt))! }
-            .first { $0 != .instance } ?? .instance
+        let layouts = baseList.map { ObjectKind(rawValue: UInt8($0.fields(TypeObject.self).pointee.instanceKind.smallInt))! }
+            .filter { $0 != .instance }
+        // An object has one layout: bases with two (list and deque, int and str) cannot mix.
+        if let first = layouts.first, layouts.contains(where: { $0 != first }) {
+            throw PythonError(.typeError, "multiple bases have instance lay-out conflict")
+        }
+        let layout = layouts.first ?? .instance
         let type = TypeObjects.make(name: Str.swiftString(name), base: baseList[0], instances: layout)
         let fields = type.fields(TypeObject.self)
         fields.pointee.bases = Tuple.make(baseList)
@@ -206,7 +211,7 @@ enum Classes {
                 // The heads that could not be placed, each once, as CPython lists them.
                 var heads: [Value] = []
                 for sequence in sequences where !heads.contains(where: { $0.is(sequence[0]) }) { heads.append(sequence[0]) }
-                let names = heads.map { TypeObjects.name($0) }.joined(separator: ", ")
+                let names = heads.map { TypeObjects.shortName($0) }.joined(separator: ", ")
                 throw PythonError(.typeError, "Cannot create a consistent method resolution\norder (MRO) for bases \(names)")
             }
             result.append(head)

@@ -37,7 +37,7 @@ enum InterpreterObjects {
             Collector.mark(fields.pointee.b)
             Collector.mark(fields.pointee.c)
             Collector.mark(fields.pointee.d)
-        }, finalizer: finalizer)
+        }, finalizer: finalizer, size: MemoryLayout<InterpreterObject>.size)
     }
 
     static func make(

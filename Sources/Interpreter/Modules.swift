@@ -13,7 +13,9 @@ enum Modules {
         VM.modules = Dict.make()
         builders = [
             "sys": makeSys, "math": makeMath, "time": makeTime, "random": RandomObjects.makeModule,
-            "collections": { () throws(PythonError) in try python("collections", CollectionsSource.text) },
+            "collections": { () throws(PythonError) in
+                try python("collections", CollectionsSource.text, natives: [("deque", Deques.makeType)])
+            },
             "builtins": { () throws(PythonError) in module("builtins", VM.builtins) },
         ]
         for (name, builder) in NativeModules.builders { builders[name] = builder }
@@ -53,10 +55,12 @@ enum Modules {
         }
     }
 
-    /// A module written in Python: its source is compiled and run in the module's namespace.
-    static func python(_ name: String, _ source: String) throws(PythonError) -> Value {
+    /// A module written in Python: its source is compiled and run in the module's namespace,
+    /// which holds the `natives` (types written in Swift) already.
+    static func python(_ name: String, _ source: String, natives: [(String, () -> Value)] = []) throws(PythonError) -> Value {
         let dict = Dict.make()
         try Dict.set(dict, Interned.str("__name__"), Interned.str(name))
+        for (native, make) in natives { try Dict.set(dict, Interned.str(native), make()) }
         let module = module(name, dict)
         try run(source, as: name, in: module)
         return module

@@ -83,6 +83,14 @@ enum NativeTypes {
         try? Dict.set(type.fields(TypeObject.self).pointee.dict, Interned.str("__module__"), Interned.str(module))
     }
 
+    /// Names `type` as CPython names a type of a C module: `module.name` in messages
+    /// (`'collections.deque' object is not callable`), `name` as its `__name__`.
+    static func nameInModule(_ type: Value, _ module: String) {
+        setModule(type, module)
+        type.fields(TypeObject.self).pointee.name = Str.make("\(module).\(TypeObjects.name(type))")
+        type.header.pointee.flags.insert(.moduleInName)
+    }
+
     /// `__get__`, so that a callable of `type` stored in a class binds to instances like a
     /// function does, wherever attribute lookup honours the descriptor protocol.
     static func bindsAsMethod(_ type: Value) {

@@ -115,7 +115,7 @@ enum Natives {
         let owner = Value(bits: owners[entry])
         let ownerName = TypeObjects.name(owner)
         guard count > 0 else {
-            throw PythonError(.typeError, "unbound method \(ownerName).\(names[entry])() needs an argument")
+            throw PythonError(.typeError, "unbound method \(TypeObjects.shortName(owner)).\(names[entry])() needs an argument")
         }
         let receiverType = arguments[0].type
         if owner.is(BuiltinTypes.object) || TypeObjects.isSubtype(receiverType, of: owner) { return }

@@ -203,6 +203,7 @@ enum Operators {
     static func isTrue(_ v: Value) throws(PythonError) -> Bool {
         if v.isSmallInt { return v.smallInt != 0 }
         if ObjectHooks.isUserObject(v) {
+            if v.header.pointee.type.is(Deques.type) { return Deques.count(v) != 0 }
             if let method = try Attributes.userSpecial(v, interned: SpecialNames.bool) {
                 let result = try Calls.call(method, v)
                 guard result.kind == .bool else {
@@ -266,6 +267,7 @@ enum Operators {
     // MARK: Length and subscripts
 
     static func length(_ v: Value) throws(PythonError) -> Int {
+        if Deques.isExactDeque(v) { return Deques.count(v) }
         if let method = try Attributes.userSpecial(v, interned: SpecialNames.len) {
             return try lengthResult(try Calls.call(method, v))
         }
@@ -302,6 +304,7 @@ enum Operators {
             if i >= 0 && i < n { return List.items(object)[i] }
         }
         if let method = try Attributes.userSpecial(object, interned: SpecialNames.getitem) {
+            if method.is(Deques.getItemMethod) { return try Deques.getItem(object, index) }
             return try Calls.call(method, object, index)
         }
         switch object.kind {
@@ -345,6 +348,7 @@ enum Operators {
             }
         }
         if let method = try Attributes.userSpecial(object, interned: SpecialNames.setitem) {
+            if method.is(Deques.setItemMethod) { return try Deques.setItem(object, index, value) }
             _ = try Calls.call(method, object, index, value)
             return
         }
@@ -385,6 +389,7 @@ enum Operators {
 
     static func deleteItem(_ object: Value, _ index: Value) throws(PythonError) {
         if let method = try Attributes.userSpecial(object, interned: SpecialNames.delitem) {
+            if method.is(Deques.deleteItemMethod) { return try Deques.deleteItem(object, index) }
             _ = try Calls.call(method, object, index)
             return
         }

@@ -9,7 +9,8 @@ enum TypeHints {
 
     /// The builtin classes that `cls[...]` makes a generic alias of.
     static var generics: [Value] {
-        [BuiltinTypes.list, BuiltinTypes.dict, BuiltinTypes.tuple, BuiltinTypes.set, BuiltinTypes.frozenset, BuiltinTypes.type]
+        [BuiltinTypes.list, BuiltinTypes.dict, BuiltinTypes.tuple, BuiltinTypes.set, BuiltinTypes.frozenset, BuiltinTypes.type,
+         Deques.type]
     }
 
     static func install() {

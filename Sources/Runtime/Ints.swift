@@ -92,6 +92,13 @@ public enum Ints {
     /// Whether a big int fits a machine word (a C long).
     static func mpzFitsMachineInt(_ v: Value) -> Bool { bigz_fits_slong(mpz(of: v)) != 0 }
 
+    /// An int (bools already replaced) as a machine int, as CPython's `Py_ssize_t`
+    /// conversions see it; nil when it does not fit 64 bits.
+    public static func machineInt(_ v: Value) -> Int? {
+        if v.isSmallInt { return v.smallInt }
+        return mpzFitsMachineInt(v) ? bigz_get_si(mpz(of: v)) : nil
+    }
+
     public static func sign(_ v: Value) -> Int {
         v.isSmallInt ? v.smallInt.signum() : Int(bigz_sgn(mpz(of: v)))
     }

@@ -69,4 +69,8 @@ public struct ObjectFlags: OptionSet {
     /// An instance of a Python subclass of dict, list or set: one more value after the
     /// builtin layout holds its attribute dict (`Subclasses.swift`).
     public static let attributeDict = ObjectFlags(rawValue: 1 << 3)
+    /// On a type object: its name is `module.name`, as CPython's `tp_name` of a type defined
+    /// in a C module (`collections.deque`), which error messages show; its `__name__` is the
+    /// part after the last dot (`TypeObjects.shortName`).
+    public static let moduleInName = ObjectFlags(rawValue: 1 << 4)
 }

@@ -227,6 +227,17 @@ public enum Objects {
 
     static func isBeingPrinted(_ v: Value) -> Bool { reprInProgress.contains(v.bits) }
 
+    /// The repr `body` makes of container `v`, or `recursive` when `v`'s repr is already being
+    /// made further out: for containers defined above the runtime (`collections.deque`).
+    public static func reprGuarded(
+        _ v: Value, recursive: String, _ body: () throws(PythonError) -> String
+    ) throws(PythonError) -> String {
+        if isBeingPrinted(v) { return recursive }
+        reprInProgress.append(v.bits)
+        defer { reprInProgress.removeLast() }
+        return try body()
+    }
+
     /// The repr of the builtin layout, whatever the class says: `dict.__repr__(self)`.
     public static func builtinRepr(_ v: Value) throws(PythonError) -> String {
         if v.isSmallInt { return String(v.smallInt) }
@@ -276,7 +287,7 @@ public enum Objects {
             let module = try Dict.get(v.fields(TypeObject.self).pointee.dict, Str.make("__module__"))
             let prefix = module.isObject && !module.isNull && module.kind == .str && Str.swiftString(module) != "builtins"
                 ? Str.swiftString(module) + "." : ""
-            return "<class '\(prefix)\(TypeObjects.name(v))'>"
+            return "<class '\(prefix)\(TypeObjects.shortName(v))'>"
         case .function:
             let name = Str.swiftString(v.fields(FunctionObject.self).pointee.qualifiedName)
             return "<function \(name) at 0x\(String(UInt(v.bits &- 1), radix: 16))>"

@@ -3,8 +3,9 @@ import CGMP
 /// Instances of classes defined in Python that derive from a builtin type: the builtin's
 /// layout with the class as the type, so every runtime operation on them works unchanged.
 /// Dict, list, set, int, float and str subclasses get one more value after their layout for
-/// the instance's attribute dict (flag `attributeDict`); tuple subclasses (such as named
-/// tuples) have none, as CPython's have none with `__slots__ = ()`.
+/// the instance's attribute dict (flag `attributeDict`), and so do subclasses of upper layers'
+/// foreign objects whose layout registered its size (`collections.deque`); tuple subclasses
+/// (such as named tuples) have none, as CPython's have none with `__slots__ = ()`.
 ///
 /// An int subclass instance holds its value in a `bigz` whatever its size, so it breaks the
 /// rule that a heap int is never small: `Ints.unbool`, which every int operation applies
@@ -107,6 +108,7 @@ public enum Subclasses {
         case .int: size = MemoryLayout<BigIntObject>.size
         case .float: size = MemoryLayout<FloatObject>.size
         case .str: size = strSize(count: Str.count(object), width: Str.width(object))
+        case .foreign: size = ForeignKinds.size(object)
         default: size = MemoryLayout<SetObject>.size
         }
         return (object.address + size).assumingMemoryBound(to: Value.self)

@@ -88,14 +88,23 @@ enum Tracing {
 public enum ForeignKinds {
     nonisolated(unsafe) static var tracers: [(Value) -> Void] = []
     nonisolated(unsafe) static var finalizers: [((Value) -> Void)?] = []
+    nonisolated(unsafe) static var sizes: [Int] = []
 
     /// Registers a tracer; objects whose header has kind `.foreign` and this `aux` use it.
     /// The finalizer runs when such an object dies, if its header has `needsFinalizer`: it
-    /// releases what the object owns outside the heap, and must not allocate.
-    public static func register(tracer: @escaping (Value) -> Void, finalizer: ((Value) -> Void)? = nil) -> UInt32 {
+    /// releases what the object owns outside the heap, and must not allocate. `size` is the
+    /// size of the layout when all its objects have one: an object of it with the
+    /// `attributeDict` flag keeps its attribute dict in the word after (`Subclasses`).
+    public static func register(tracer: @escaping (Value) -> Void, finalizer: ((Value) -> Void)? = nil, size: Int = 0) -> UInt32 {
         tracers.append(tracer)
         finalizers.append(finalizer)
+        sizes.append(size)
         return UInt32(tracers.count - 1)
+    }
+
+    /// The size `object`'s kind registered.
+    static func size(_ object: Value) -> Int {
+        sizes[Int(object.header.pointee.aux)]
     }
 
     static func trace(_ object: Value) {

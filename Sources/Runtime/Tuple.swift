@@ -66,7 +66,7 @@ public enum Tuple {
 
 /// Arrays of values owned by another object.
 public enum Storage {
-    static func allocateValues(capacity: Int) -> Value {
+    public static func allocateValues(capacity: Int) -> Value {
         let raw = Heap.allocate(.valueStorage, type: BuiltinTypes.object, size: Offsets.storageItems + capacity * 8)
         raw.assumingMemoryBound(to: StorageObject.self).pointee.capacity = capacity
         return Value(object: raw)

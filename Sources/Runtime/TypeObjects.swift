@@ -126,8 +126,16 @@ public enum TypeObjects {
         return t
     }
 
+    /// The name error messages show: CPython's `tp_name`.
     public static func name(_ t: Value) -> String {
         Str.swiftString(t.fields(TypeObject.self).pointee.name)
+    }
+
+    /// `__name__`: the name without the module a `moduleInName` type carries in it.
+    public static func shortName(_ t: Value) -> String {
+        let name = Self.name(t)
+        guard t.header.pointee.flags.contains(.moduleInName), let dot = name.lastIndex(of: ".") else { return name }
+        return String(name[name.index(after: dot)...])
     }
 
     /// Whether `t` is `base` or inherits from it.

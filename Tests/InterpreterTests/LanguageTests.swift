@@ -667,6 +667,151 @@ final class LanguageTests: InterpreterTestCase {
         """,
     ]
 
+    /// collections.deque, native: both ends, bounds, rotation, searches through `__eq__`,
+    /// subscripts and operators with CPython's messages, iterators that notice mutation,
+    /// subclasses, and a randomized check against a list.
+    static let deque = [
+        """
+        from collections import deque
+        def attempt(label, f):
+            try:
+                print(label, "->", repr(f()))
+            except Exception as e:
+                print(label, "!!", type(e).__name__, e)
+        class Idx:
+            def __init__(self, v): self.v = v
+            def __index__(self): return self.v
+        print(deque(), deque("abc"), deque(range(5), 3), deque([1], maxlen=0), deque(iterable=[1], maxlen=None), deque(range(3), True))
+        for args, kwargs in [((1,), {}), (([], -1), {}), (([], 1.5), {}), (([], 2 ** 70), {}), ((), {"foo": 1}),
+                             (([], 1, 2), {}), (([],), {"iterable": []})]:
+            attempt("deque%r %r" % (args, kwargs), lambda: deque(*args, **kwargs))
+        d = deque([1, 2, 3])
+        print(d.maxlen, type(d).__name__, type(d).__module__, deque, deque.append.__qualname__, type(iter(d)), type(reversed(d)).__name__)
+        for label, f in [("set maxlen", lambda: setattr(d, "maxlen", 3)), ("set other", lambda: setattr(d, "x", 3)), ("hash", lambda: hash(d)),
+                         ("pop empty", lambda: deque().pop()), ("popleft empty", lambda: deque().popleft()), ("append()", lambda: d.append()),
+                         ("pop(1)", lambda: d.pop(1)), ("rotate(1.5)", lambda: d.rotate(1.5)), ("rotate(1, 2)", lambda: d.rotate(1, 2)),
+                         ("index(9)", lambda: d.index(9)), ("index(1, 'a')", lambda: d.index(1, "a")), ("remove(9)", lambda: d.remove(9)),
+                         ("insert full", lambda: deque([1], 1).insert(0, 2)), ("d[3]", lambda: d[3]), ("d[-4]", lambda: d[-4]),
+                         ("d[1:2]", lambda: d[1:2]), ("d['a']", lambda: d["a"]), ("d[2**70]", lambda: d[2 ** 70]), ("d + [1]", lambda: d + [1]),
+                         ("[1] + d", lambda: [1] + d), ("d * 'a'", lambda: d * "a"), ("[1] * d", lambda: [1] * d), ("d - d", lambda: d - d),
+                         ("d < [1]", lambda: d < [1]), ("extend(1)", lambda: d.extend(1)), ("unbound", lambda: deque.pop()),
+                         ("descriptor", lambda: deque.append(1, 2)), ("wrapper", lambda: deque.__len__(1)), ("attr", lambda: d.nope)]:
+            attempt(label, f)
+        d = deque()
+        for i in range(12):
+            (d.append if i % 3 else d.appendleft)(i)
+        print(d, len(d), d[0], d[-1], d[4], [d.pop(), d.popleft()], d)
+        b = deque(maxlen=3)
+        for i in range(5): b.append(i)
+        b.appendleft(-1); b.extend([7, 8]); b.extendleft("ab")
+        print(b, b.maxlen)
+        d = deque([1, 2]); d.extend(d); d.extendleft((9, 8)); d.extend(x * 10 for x in range(3)); print(d)
+        for n in [0, 1, -1, 3, -10, 2 ** 40, Idx(2)]:
+            r = deque(range(7)); r.rotate(n); print("rotate", r)
+        r = deque(range(8)); r.rotate(3); r.rotate(-13); print("full ring", r)
+        d = deque([1, 2, 3, 2, 1, 2.0, None])
+        print(d.count(2), d.index(2), d.index(2, 2), d.index(2, -3), d.index(1, 1, -1), 2 in d, 9 in d)
+        d.remove(2); d.remove(2.0); print(d)
+        for i, v in [(0, "a"), (2, "b"), (-1, "c"), (-50, "d"), (50, "e"), (Idx(3), "f")]:
+            d.insert(i, v)
+        print(d)
+        d.reverse(); print(d, d.copy(), d.copy() is d)
+        d[0] = "first"; d[-1] = "last"; del d[2]; del d[-2]; print(d, d[Idx(1)], d[True])
+        d.clear(); print(d, bool(d), len(d))
+        a = deque([1, 2, 3]); m = deque([7, 8], maxlen=3)
+        print(a + a, a + m, m + a, a * 2, 2 * a, a * 0, m * 3, deque([5], maxlen=3) * 9, deque([1, 2], maxlen=5) * 4)
+        x = deque([1]); y = x; x += [2, 3]; x += "ab"; x *= 2; print(x, x is y)
+        for p, q in [([], []), ([1], []), ([1, 2], [1, 2]), ([1, 2], [1, 3]), ([1, 2], [1, 2, 0]), (["a"], ["b"]), ([1.0], [1])]:
+            u, v = deque(p), deque(q)
+            print(p, q, u == v, u != v, u < v, u <= v, u > v, u >= v)
+        print(deque([1]) == [1], deque([1]) != [1], a.__eq__([1]))
+        r = deque(); r.append(r); lst = [r]; r.append(lst); print(r, deque("ab", maxlen=4), deque([deque([1], 2)]))
+        """,
+        """
+        from collections import deque
+        import random
+        def attempt(label, f):
+            try:
+                print(label, "->", repr(f()))
+            except Exception as e:
+                print(label, "!!", type(e).__name__, e)
+        d = deque(range(5))
+        print(list(d), list(reversed(d)), sorted(d, reverse=True), sum(d), [*d], 3 in d, list(zip(d, reversed(d))))
+        it = iter(d); rit = reversed(d)
+        print(next(it), it.__length_hint__(), next(rit))
+        d.append(5)
+        attempt("next", lambda: next(it)); attempt("next again", lambda: next(it))
+        attempt("reversed next", lambda: next(rit)); attempt("reversed again", lambda: next(rit))
+        d = deque(range(5)); out = []
+        for v in d:
+            if v == 1: d.reverse()
+            if v == 2: d[4] = "set"
+            out.append(v)
+        print(out, d)
+        for change in [lambda e: e.rotate(0), lambda e: e.clear(), lambda e: e.__imul__(1), lambda e: e.__iadd__([])]:
+            e = deque([1, 2]); it = iter(e); change(e); attempt("after change", lambda: list(it))
+        class Loose:
+            def __init__(self, v): self.v = v
+            def __eq__(self, other):
+                print("  eq", self.v, other)
+                return self.v == other
+            def __repr__(self): return "Loose(%r)" % self.v
+        d = deque([Loose(1), Loose(2)])
+        print(2 in d, d.count(2), d.index(2)); d.remove(1); print(d)
+        class Mutator:
+            def __init__(self, target): self.target = target
+            def __eq__(self, other):
+                self.target.append(0)
+                return False
+        for method in ["count", "index", "remove", "__contains__"]:
+            t = deque([1, 2]); t.appendleft(Mutator(t))
+            attempt("mutating during " + method, lambda: getattr(t, method)(5))
+        class Queue(deque):
+            def __init__(self, name, items=()):
+                super().__init__(items, 3)
+                self.name = name
+            def describe(self): return "%s:%d" % (self.name, len(self))
+        q = Queue("jobs", [1, 2]); q.append(3); q.append(4); q.extra = 1
+        print(q, q.describe(), q.maxlen, isinstance(q, deque), q.__dict__, q == deque([2, 3, 4]))
+        attempt("subclass copy", lambda: q.copy())
+        class Plain(deque): pass
+        p = Plain([1, 2], 4)
+        print(p, p.copy(), type(p + deque([3])).__name__, type(p * 2).__name__, p.__reduce__()[:3])
+        rng = random.Random(7); model = []; dq = deque()
+        for step in range(1500):
+            op = rng.randrange(9)
+            if op < 3:
+                dq.append(step); model.append(step)
+            elif op < 5:
+                dq.appendleft(-step); model.insert(0, -step)
+            elif op == 5 and model:
+                assert dq.pop() == model.pop()
+            elif op == 6 and model:
+                assert dq.popleft() == model.pop(0)
+            elif op == 7 and model:
+                n = rng.randrange(-40, 40); dq.rotate(n); n %= len(model)
+                if n: model[:] = model[-n:] + model[:-n]
+            elif op == 8 and model:
+                k = rng.randrange(-len(model), len(model)); del dq[k]; del model[k]
+            assert len(dq) == len(model)
+        print(list(dq) == model, len(dq), sum(dq))
+        big = deque()
+        for i in range(3000):
+            big.append("s%d" % i)
+        while len(big) > 3:
+            big.popleft()
+        print(big, len(big))
+        class L(list): pass
+        for o in [Plain([1]), L([1])]:
+            o.x = 1
+            del o.x
+            attempt("del again", lambda: delattr(o, "x"))
+        class OwnIter(list):
+            def __iter__(self): return iter(["own"])
+        e = deque(OwnIter([1, 2])); e.extend(OwnIter([3])); e += OwnIter([4]); print(e)
+        """,
+    ]
+
     func testCalls() throws { try assertSameAsPython(Self.calls) }
     func testGenerators() throws { try assertSameAsPython(Self.generators) }
     func testClasses() throws { try assertSameAsPython(Self.classes) }
@@ -675,12 +820,14 @@ final class LanguageTests: InterpreterTestCase {
     func testDataTypesBuiltinsAndModules() throws { try assertSameAsPython(Self.data) }
     func testMetaclassesDescriptorsAndLiveDicts() throws { try assertSameAsPython(Self.metaprogramming) }
     func testStrTablesRandomObjectsOSErrorsAndIntrospection() throws { try assertSameAsPython(Self.introspection) }
+    func testDeque() throws { try assertSameAsPython(Self.deque) }
 
     /// The same programs with a collection every few allocations: values the collector cannot
     /// see would be freed under them.
     func testUnderTheCollectorsStressSwitch() throws {
         try assertSameAsPython(
-            Self.calls + Self.generators + Self.classes + Self.protocols + Self.exceptions + Self.data + Self.metaprogramming + Self.introspection,
+            Self.calls + Self.generators + Self.classes + Self.protocols + Self.exceptions + Self.data + Self.metaprogramming + Self.introspection
+                + Self.deque,
             stressPeriod: 3)
     }
 }
