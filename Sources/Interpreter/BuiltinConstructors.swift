@@ -10,7 +10,7 @@ enum BuiltinConstructors {
         stackTop: UnsafeMutablePointer<Value>
     ) throws(PythonError) -> Value {
         let args = NativeArguments(
-            base: arguments, count: count, keywordNames: keywordNames, stackTop: stackTop, name: TypeObjects.name(type))
+            base: arguments, count: count, keywordNames: keywordNames, stackTop: stackTop, name: .type(type))
         if let constructor = constructors[type.bits] { return try constructor(args) }
         if TypeObjects.isSubtype(type, of: BuiltinException.baseException.type) {
             try args.expect(0...Int.max)

@@ -44,7 +44,7 @@ enum NativeTypes {
             special(type, "__new__") { args throws(PythonError) in
                 // The class comes first, as for any `__new__`; the constructors do not need it.
                 try new(NativeArguments(base: args.base + 1, count: args.count - 1, keywordNames: args.keywordNames,
-                                        stackTop: args.stackTop, name: name))
+                                        stackTop: args.stackTop, name: .text(name)))
             }
         } else {
             special(type, "__new__") { _ throws(PythonError) in

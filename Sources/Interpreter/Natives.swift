@@ -6,7 +6,30 @@ struct NativeArguments {
     let count: Int
     let keywordNames: Value
     let stackTop: UnsafeMutablePointer<Value>
-    let name: String
+    /// Where the callee's name comes from, for error messages only: making the `String` on
+    /// every call would cost a retain and a release (and, for a type, a conversion).
+    let nameSource: NativeName
+
+    enum NativeName {
+        case entry(Int), type(Value), text(String)
+    }
+
+    init(base: UnsafeMutablePointer<Value>, count: Int, keywordNames: Value, stackTop: UnsafeMutablePointer<Value>, name: NativeName) {
+        self.base = base
+        self.count = count
+        self.keywordNames = keywordNames
+        self.stackTop = stackTop
+        self.nameSource = name
+    }
+
+    /// The callee's name, as messages show it.
+    var name: String {
+        switch nameSource {
+        case .entry(let entry): return Natives.names[entry]
+        case .type(let type): return TypeObjects.name(type)
+        case .text(let text): return text
+        }
+    }
 
     var keywordCount: Int { keywordNames.isNull ? 0 : Tuple.count(keywordNames) }
     var positionalCount: Int { count - keywordCount }
@@ -106,7 +129,7 @@ enum Natives {
             try checkReceiver(entry, arguments, count)
         }
         return try bodies[entry](NativeArguments(
-            base: arguments, count: count, keywordNames: keywordNames, stackTop: stackTop, name: names[entry]))
+            base: arguments, count: count, keywordNames: keywordNames, stackTop: stackTop, name: .entry(entry)))
     }
 
     /// A method called through its type (`str.upper(x)`) gets its receiver checked, as
