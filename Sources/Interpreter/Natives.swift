@@ -68,16 +68,24 @@ struct NativeArguments {
             }
         }
         guard !range.contains(positionalCount) else { return }
-        if range.lowerBound == range.upperBound {
-            let n = range.lowerBound
-            if n == 0 { throw PythonError(.typeError, "\(name)() takes no arguments (\(positionalCount) given)") }
-            if n == 1 { throw PythonError(.typeError, "\(name)() takes exactly one argument (\(positionalCount) given)") }
-            throw PythonError(.typeError, "\(name) expected \(n) arguments, got \(positionalCount)")
+        // A method's receiver is not among the arguments CPython's messages count, and its
+        // "takes" messages name the type: `list.append() takes exactly one argument (0 given)`.
+        var receivers = 0, qualified = name
+        if case .entry(let entry) = nameSource, Natives.owners[entry] != 0 {
+            receivers = 1
+            qualified = "\(TypeObjects.name(Value(bits: Natives.owners[entry]))).\(name)"
         }
-        if positionalCount < range.lowerBound {
-            throw PythonError(.typeError, "\(name) expected at least \(range.lowerBound) argument\(range.lowerBound == 1 ? "" : "s"), got \(positionalCount)")
+        let given = positionalCount - receivers
+        let low = range.lowerBound - receivers, high = range.upperBound == Int.max ? Int.max : range.upperBound - receivers
+        if low == high {
+            if low == 0 { throw PythonError(.typeError, "\(qualified)() takes no arguments (\(given) given)") }
+            if low == 1 { throw PythonError(.typeError, "\(qualified)() takes exactly one argument (\(given) given)") }
+            throw PythonError(.typeError, "\(name) expected \(low) arguments, got \(given)")
         }
-        throw PythonError(.typeError, "\(name) expected at most \(range.upperBound) argument\(range.upperBound == 1 ? "" : "s"), got \(positionalCount)")
+        if given < low {
+            throw PythonError(.typeError, "\(name) expected at least \(low) argument\(low == 1 ? "" : "s"), got \(given)")
+        }
+        throw PythonError(.typeError, "\(name) expected at most \(high) argument\(high == 1 ? "" : "s"), got \(given)")
     }
 }
 

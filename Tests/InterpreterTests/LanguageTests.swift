@@ -313,6 +313,13 @@ final class LanguageTests: InterpreterTestCase {
             print(lines)
         print(ValueError("y").__traceback__)
         """,
+        """
+        for call in [lambda: "abc".replace("a"), lambda: {}.get(), lambda: [].append(), lambda: [].insert(1), lambda: [1].index(), lambda: "a".zfill()]:
+            try:
+                call()
+            except TypeError as e:
+                print(e)
+        """,
     ]
 
     static let data = [
