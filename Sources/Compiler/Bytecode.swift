@@ -75,9 +75,17 @@ public enum Opcode: UInt8, CaseIterable, Sendable {
     case popJumpIfNone, popJumpIfNotNone
     /// Keeps the value when jumping, pops it otherwise (`and`, `or`).
     case jumpIfFalseOrPop, jumpIfTrueOrPop
+    /// `iter(top)`. With argument 1, top is what the call just made returned, and a
+    /// generator that call made is owned by the `for` loop (see `forgetLastGenerator`).
     case getIterator
     /// Pushes the iterator's next value, or pops the iterator and jumps when it is exhausted.
     case forIterator
+    /// Pops the iterator of a `for` loop left early (`break`, `return`). A generator the loop
+    /// owns is closed now, as CPython's reference count would close it: its `finally` runs.
+    case popIterator
+    /// Emitted just before the call of `for x in f(...)`: the interpreter forgets the last
+    /// generator made, so that `getIterator 1` can tell whether this very call made one.
+    case forgetLastGenerator
     case returnValue
 
     // Calls and functions.

@@ -24,6 +24,9 @@ final class CodeGenerator {
     var unit: CodeUnit!
     var units: [CodeUnit] = []
     var error: SyntaxErrorInfo?
+    /// Set while compiling the iterable of `for x in f(...)`: that call emits
+    /// `forgetLastGenerator` first.
+    var callMakesLoopIterator = false
 
     init(analysis: ScopeAnalysis, fileName: String) {
         self.analysis = analysis

@@ -320,6 +320,9 @@ extension CodeGenerator {
     // MARK: Calls
 
     private func compileCall(_ function: Expression, _ arguments: [Expression], _ keywords: [KeywordArgument], _ range: SourceRange) {
+        // Only this call, not those among its arguments, makes the loop's iterator.
+        let makesLoopIterator = callMakesLoopIterator
+        callMakesLoopIterator = false
         let simple = !arguments.contains { if case .starred = $0.kind { return true } else { return false } }
             && !keywords.contains { $0.name == nil }
         if simple, case .attribute(let object, let name) = function.kind {
@@ -343,6 +346,7 @@ extension CodeGenerator {
             for argument in arguments { compile(argument) }
             for keyword in keywords { compile(keyword.value) }
             if !keywords.isEmpty { unit.emit(.keywordNames, stringTupleIndex(keywords.map { $0.name! })) }
+            if makesLoopIterator { unit.emit(.forgetLastGenerator) }
             unit.emit(.call, Int32(arguments.count + keywords.count))
             return
         }
@@ -375,6 +379,7 @@ extension CodeGenerator {
                 }
             }
         }
+        if makesLoopIterator { unit.emit(.forgetLastGenerator) }
         unit.emit(.callExtended)
     }
 

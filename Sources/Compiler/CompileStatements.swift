@@ -239,8 +239,16 @@ extension CodeGenerator {
 
     private func compileFor(_ target: Expression, _ iterable: Expression, _ body: [Statement], _ orElse: [Statement]) {
         let head = unit.newBlock(), exhausted = unit.newBlock(), exit = unit.newBlock()
-        compile(iterable)
-        unit.emit(.getIterator)
+        if case .call = iterable.kind {
+            // `for x in gen():` alone refers to the generator, which leaving the loop closes.
+            callMakesLoopIterator = true
+            compile(iterable)
+            callMakesLoopIterator = false
+            unit.emit(.getIterator, 1)
+        } else {
+            compile(iterable)
+            unit.emit(.getIterator)
+        }
         unit.use(head)
         unit.emitJump(.forIterator, to: exhausted)
         assign(to: target)
@@ -261,7 +269,7 @@ extension CodeGenerator {
         unwindFrameBlocks(above: loop, preservingTop: false)
         switch unit.frameBlocks[loop] {
         case .forLoop(_, let exit):
-            unit.emit(.popTop)
+            unit.emit(.popIterator)
             unit.emitJump(.jump, to: exit)
         case .whileLoop(_, let exit):
             unit.emitJump(.jump, to: exit)
@@ -313,7 +321,7 @@ extension CodeGenerator {
             break
         case .forLoop:
             if preservingTop { unit.emit(.swap, 2) }
-            unit.emit(.popTop)
+            unit.emit(.popIterator)
         case .tryFinally(let body, let handlerDepth):
             unit.handlerStack.removeLast(unit.handlerStack.count - handlerDepth)
             compile(body)

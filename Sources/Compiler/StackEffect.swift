@@ -4,11 +4,11 @@ public enum StackEffect {
     public static func of(_ opcode: Opcode, _ argument: Int32, jumping: Bool) -> Int {
         let n = Int(argument)
         switch opcode {
-        case .nop, .swap, .deleteFast, .deleteDeref, .deleteGlobal, .deleteName, .loadAttr,
+        case .nop, .forgetLastGenerator, .swap, .deleteFast, .deleteDeref, .deleteGlobal, .deleteName, .loadAttr,
              .unaryNegative, .unaryPositive, .unaryInvert, .unaryNot, .listToTuple, .getIterator,
              .keywordNames, .yieldValue, .getYieldFromIterator, .jump:
             return 0
-        case .popTop, .storeFast, .storeDeref, .storeGlobal, .storeName, .deleteAttr,
+        case .popTop, .popIterator, .storeFast, .storeDeref, .storeGlobal, .storeName, .deleteAttr,
              .binaryOperation, .compare, .isOperation, .containsOperation, .binarySubscript,
              .listAppend, .setAdd, .listExtend, .setUpdate, .dictUpdate, .dictMerge, .returnValue,
              .popExcept, .reraise, .checkExceptionMatch, .importName, .importStar, .popJumpIfFalse, .popJumpIfTrue,

@@ -124,6 +124,7 @@ enum BuiltinAttributes {
             case (.property, "__doc__"): return fields.pointee.d
             case (.staticMethod, "__func__"), (.classMethod, "__func__"): return fields.pointee.a
             case (.generator, "__name__"): return fields.pointee.c
+            case (.generator, "__qualname__"): return Generators.qualifiedName(object)
             default: break
             }
         default:

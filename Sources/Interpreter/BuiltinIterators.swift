@@ -72,9 +72,12 @@ enum BuiltinIterators {
     }
 
     static func enumerate(_ args: NativeArguments) throws(PythonError) -> Value {
-        try args.expect(1...2, keywords: ["start"])
+        try args.expect(0...2, keywords: ["iterable", "start"])
+        guard let iterable = args.argument(0, "iterable") else {
+            throw PythonError(.typeError, "enumerate() missing required argument 'iterable'")
+        }
         let start = args.argument(1, "start") ?? Value(smallInt: 0)
-        return InterpreterObjects.make(.enumerate, type: InterpreterTypes.enumerate, a: try Iteration.iterator(args[0]), b: start)
+        return InterpreterObjects.make(.enumerate, type: InterpreterTypes.enumerate, a: try Iteration.iterator(iterable), b: start)
     }
 
     /// `zip(strict=True)`: when iterator `exhausted` ends, the others must end there too.

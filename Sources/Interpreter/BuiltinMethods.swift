@@ -190,20 +190,20 @@ enum BuiltinMethods {
         }
         for (name, fromRight) in [("find", false), ("rfind", true)] {
             method(name) { args throws(PythonError) in
-                try args.expect(2...4)
+                try args.expect(2...4, .tuple)
                 return Value(smallInt: try StrMethods.find(
                     args[0], args[1], start: try optionalInt(args.argument(2)), end: try optionalInt(args.argument(3)), fromRight: fromRight))
             }
         }
         for (name, fromRight) in [("index", false), ("rindex", true)] {
             method(name) { args throws(PythonError) in
-                try args.expect(2...4)
+                try args.expect(2...4, .tuple)
                 return Value(smallInt: try StrMethods.index(
                     args[0], args[1], start: try optionalInt(args.argument(2)), end: try optionalInt(args.argument(3)), fromRight: fromRight))
             }
         }
         method("count") { args throws(PythonError) in
-            try args.expect(2...4)
+            try args.expect(2...4, .tuple)
             return Value(smallInt: try StrMethods.count(args[0], args[1], start: try optionalInt(args.argument(2)), end: try optionalInt(args.argument(3))))
         }
         method("replace") { args throws(PythonError) in
@@ -212,7 +212,7 @@ enum BuiltinMethods {
         }
         for (name, atEnd) in [("startswith", false), ("endswith", true)] {
             method(name) { args throws(PythonError) in
-                try args.expect(2...4)
+                try args.expect(2...4, .tuple)
                 return Value.bool(try StrMethods.hasAffix(
                     args[0], args[1], atEnd: atEnd, start: try optionalInt(args.argument(2)), end: try optionalInt(args.argument(3))))
             }
@@ -223,9 +223,18 @@ enum BuiltinMethods {
                 return try StrMethods.partition(args[0], args[1], fromRight: fromRight)
             }
         }
-        method("upper") { args throws(PythonError) in StrMethods.changeCase(args[0], upper: true) }
-        method("lower") { args throws(PythonError) in StrMethods.changeCase(args[0], upper: false) }
-        method("casefold") { args throws(PythonError) in StrMethods.casefold(args[0]) }
+        method("upper") { args throws(PythonError) in
+            try args.expect(1...1)
+            return StrMethods.changeCase(args[0], upper: true)
+        }
+        method("lower") { args throws(PythonError) in
+            try args.expect(1...1)
+            return StrMethods.changeCase(args[0], upper: false)
+        }
+        method("casefold") { args throws(PythonError) in
+            try args.expect(1...1)
+            return StrMethods.casefold(args[0])
+        }
         method("translate") { args throws(PythonError) in
             try args.expect(2...2)
             let table = args[1]
@@ -247,7 +256,10 @@ enum BuiltinMethods {
             return try StrTranslation.makeTable(args[0], args.argument(1), args.argument(2))
         }
         for (name, style) in [("title", StrMethods.CaseStyle.title), ("capitalize", .capitalize), ("swapcase", .swapcase)] {
-            method(name) { args throws(PythonError) in StrMethods.recase(args[0], style) }
+            method(name) { args throws(PythonError) in
+                try args.expect(1...1)
+                return StrMethods.recase(args[0], style)
+            }
         }
         let predicates: [(String, StrMethods.Predicate)] = [
             ("isdigit", .digit), ("isdecimal", .decimal), ("isnumeric", .numeric), ("isalpha", .alpha),
@@ -255,15 +267,22 @@ enum BuiltinMethods {
             ("isprintable", .printable),
         ]
         for (name, predicate) in predicates {
-            method(name) { args throws(PythonError) in Value.bool(StrMethods.test(args[0], predicate)) }
+            method(name) { args throws(PythonError) in
+                try args.expect(1...1)
+                return Value.bool(StrMethods.test(args[0], predicate))
+            }
         }
         method("isidentifier") { args throws(PythonError) in
+            try args.expect(1...1)
             let text = Str.swiftString(args[0])
             guard let first = text.unicodeScalars.first else { return BuiltinTypes.falseValue }
             let ok = (first == "_" || first.properties.isXIDStart) && text.unicodeScalars.dropFirst().allSatisfy { $0.properties.isXIDContinue }
             return Value.bool(ok)
         }
-        method("isascii") { args throws(PythonError) in Value.bool(Str.swiftString(args[0]).unicodeScalars.allSatisfy { $0.isASCII }) }
+        method("isascii") { args throws(PythonError) in
+            try args.expect(1...1)
+            return Value.bool(Str.swiftString(args[0]).unicodeScalars.allSatisfy { $0.isASCII })
+        }
         for (name, align) in [("center", Character("^")), ("ljust", "<"), ("rjust", ">")] {
             method(name) { args throws(PythonError) in
                 try args.expect(2...3)
@@ -296,6 +315,7 @@ enum BuiltinMethods {
             return args[0]
         }
         method("expandtabs") { args throws(PythonError) in
+            try args.expect(1...2, keywords: ["tabsize"])
             let size = try optionalInt(args.argument(1, "tabsize")) ?? 8
             var out = ""
             var column = 0
@@ -312,6 +332,7 @@ enum BuiltinMethods {
             return Str.make(out)
         }
         method("encode") { args throws(PythonError) in
+            try args.expect(1...3, keywords: ["encoding", "errors"])
             throw PythonError(.notImplementedError, "str.encode: bytes are not supported")
         }
         method("__format__") { args throws(PythonError) in
@@ -329,9 +350,18 @@ enum BuiltinMethods {
             let v = try Dict.get(args[0], args[1])
             return v.isNull ? (args.argument(2) ?? BuiltinTypes.none) : v
         }
-        method("keys") { args throws(PythonError) in DictViews.make(args[0], .keys) }
-        method("values") { args throws(PythonError) in DictViews.make(args[0], .values) }
-        method("items") { args throws(PythonError) in DictViews.make(args[0], .items) }
+        method("keys") { args throws(PythonError) in
+            try args.expect(1...1)
+            return DictViews.make(args[0], .keys)
+        }
+        method("values") { args throws(PythonError) in
+            try args.expect(1...1)
+            return DictViews.make(args[0], .values)
+        }
+        method("items") { args throws(PythonError) in
+            try args.expect(1...1)
+            return DictViews.make(args[0], .items)
+        }
         method("pop") { args throws(PythonError) in
             try args.expect(2...3)
             return try Dict.pop(args[0], args[1], default: args.argument(2))
@@ -340,16 +370,26 @@ enum BuiltinMethods {
             try args.expect(2...3)
             return try Dict.setDefault(args[0], args[1], args.argument(2) ?? BuiltinTypes.none)
         }
-        method("popitem") { args throws(PythonError) in try Dict.popItem(args[0]) }
+        method("popitem") { args throws(PythonError) in
+            try args.expect(1...1)
+            return try Dict.popItem(args[0])
+        }
         method("update") { args throws(PythonError) in
+            if args.positionalCount > 2 {
+                throw PythonError(.typeError, "update expected at most 1 argument, got \(args.positionalCount - 1)")
+            }
             if args.positionalCount > 1 { try Mappings.update(args[0], with: args[1]) }
             for j in 0..<args.keywordCount {
                 try Dict.set(args[0], Tuple.items(args.keywordNames)[j], args[args.positionalCount + j])
             }
             return BuiltinTypes.none
         }
-        method("copy") { args throws(PythonError) in try Dict.copy(args[0]) }
+        method("copy") { args throws(PythonError) in
+            try args.expect(1...1)
+            return try Dict.copy(args[0])
+        }
         method("clear") { args throws(PythonError) in
+            try args.expect(1...1)
             Dict.clear(args[0])
             return BuiltinTypes.none
         }
@@ -382,7 +422,10 @@ enum BuiltinMethods {
     private static func installSet() {
         for type in [BuiltinTypes.set, BuiltinTypes.frozenset] {
             func method(_ name: String, _ body: @escaping NativeBody) { Natives.method(type, name, body) }
-            method("copy") { args throws(PythonError) in try SetMethods.copy(args[0]) }
+            method("copy") { args throws(PythonError) in
+                try args.expect(1...1)
+                return try SetMethods.copy(args[0])
+            }
             for name in ["union", "intersection", "difference", "symmetric_difference"] {
                 method(name) { args throws(PythonError) in try SetMethods.algebra(name, args) }
             }
@@ -409,8 +452,12 @@ enum BuiltinMethods {
             }
             return BuiltinTypes.none
         }
-        method("pop") { args throws(PythonError) in try SetMethods.pop(args[0]) }
+        method("pop") { args throws(PythonError) in
+            try args.expect(1...1)
+            return try SetMethods.pop(args[0])
+        }
         method("clear") { args throws(PythonError) in
+            try args.expect(1...1)
             try SetMethods.clear(args[0])
             return BuiltinTypes.none
         }
@@ -422,8 +469,12 @@ enum BuiltinMethods {
     private static func installTuple() {
         for type in [BuiltinTypes.tuple] {
             Natives.method(type, "index") { args throws(PythonError) in
-                try args.expect(2...2)
-                for i in 0..<Tuple.count(args[0]) where try Objects.equal(Tuple.items(args[0])[i], args[1]) {
+                try args.expect(2...4)
+                let count = Tuple.count(args[0])
+                let start = try args.argument(2).map { v throws(PythonError) in try Slices.clampedIndex(v) } ?? 0
+                let stop = try args.argument(3).map { v throws(PythonError) in try Slices.clampedIndex(v) } ?? count
+                let (low, high) = (start < 0 ? max(0, start + count) : start, stop < 0 ? max(0, stop + count) : min(stop, count))
+                for i in low..<max(low, high) where try Objects.equal(Tuple.items(args[0])[i], args[1]) {
                     return Value(smallInt: i)
                 }
                 throw PythonError(.valueError, "tuple.index(x): x not in tuple")
@@ -439,21 +490,31 @@ enum BuiltinMethods {
 
     private static func installNumbers() {
         Natives.method(BuiltinTypes.int, "bit_length") { args throws(PythonError) in
+            try args.expect(1...1)
             let v = Ints.absolute(Ints.unbool(args[0]))
             return Value(smallInt: v.isSmallInt ? Int.bitWidth - v.smallInt.leadingZeroBitCount : try Ints.text(v, base: 2).count)
         }
         Natives.method(BuiltinTypes.int, "bit_count") { args throws(PythonError) in
+            try args.expect(1...1)
             let v = Ints.absolute(Ints.unbool(args[0]))
             return Value(smallInt: v.isSmallInt ? v.smallInt.nonzeroBitCount : try Ints.text(v, base: 2).filter { $0 == "1" }.count)
         }
-        Natives.method(BuiltinTypes.int, "conjugate") { args throws(PythonError) in Ints.unbool(args[0]) }
+        Natives.method(BuiltinTypes.int, "conjugate") { args throws(PythonError) in
+            try args.expect(1...1)
+            return Ints.unbool(args[0])
+        }
         Natives.method(BuiltinTypes.int, "__index__") { args throws(PythonError) in Ints.unbool(args[0]) }
         Natives.method(BuiltinTypes.float, "is_integer") { args throws(PythonError) in
+            try args.expect(1...1)
             let d = Floats.value(args[0])
             return Value.bool(d.isFinite && d == d.rounded(.towardZero))
         }
-        Natives.method(BuiltinTypes.float, "conjugate") { args throws(PythonError) in args[0] }
+        Natives.method(BuiltinTypes.float, "conjugate") { args throws(PythonError) in
+            try args.expect(1...1)
+            return args[0]
+        }
         Natives.method(BuiltinTypes.float, "as_integer_ratio") { args throws(PythonError) in
+            try args.expect(1...1)
             let d = Floats.value(args[0])
             guard d.isFinite else {
                 throw PythonError(d.isNaN ? .valueError : .overflowError, d.isNaN ? "cannot convert NaN to integer ratio" : "cannot convert Infinity to integer ratio")
@@ -470,10 +531,12 @@ enum BuiltinMethods {
             return Tuple.make(try Arithmetic.floorDivide(top, divisor), try Arithmetic.floorDivide(bottom, divisor))
         }
         Natives.method(BuiltinTypes.int, "as_integer_ratio") { args throws(PythonError) in
-            Tuple.make(Ints.unbool(args[0]), Value(smallInt: 1))
+            try args.expect(1...1)
+            return Tuple.make(Ints.unbool(args[0]), Value(smallInt: 1))
         }
         Natives.method(BuiltinTypes.float, "hex") { args throws(PythonError) in
-            Str.make(Floats.hex(Floats.value(args[0])))
+            try args.expect(1...1)
+            return Str.make(Floats.hex(Floats.value(args[0])))
         }
         Natives.classMethod(BuiltinTypes.float, "fromhex") { args throws(PythonError) in
             try args.expect(2...2)

@@ -77,7 +77,7 @@ enum Builtins {
             return try Arithmetic.divmod(args[0], args[1])
         }
         function("pow") { args throws(PythonError) in
-            try args.expect(0...3, keywords: ["base", "exp", "mod"])
+            try args.expect(2...3, keywords: ["base", "exp", "mod"], .named(["base", "exp", "mod"]))
             guard let base = args.argument(0, "base"), let exponent = args.argument(1, "exp") else {
                 throw PythonError(.typeError, "pow() missing required argument '\(args.argument(0, "base") == nil ? "base" : "exp")'")
             }
@@ -326,8 +326,8 @@ enum Builtins {
     }
 
     private static func round(_ args: NativeArguments) throws(PythonError) -> Value {
-        try args.expect(1...2, keywords: ["ndigits"])
-        let number = args[0]
+        try args.expect(1...2, keywords: ["number", "ndigits"], .named(["number", "ndigits"]))
+        guard let number = args.argument(0, "number") else { throw PythonError(.typeError, "round() missing required argument 'number' (pos 1)") }
         let digits = args.argument(1, "ndigits")
         if let method = try Attributes.userSpecial(number, interned: SpecialNames.round) {
             return digits == nil ? try Calls.call(method, number) : try Calls.call(method, number, digits!)
@@ -366,7 +366,7 @@ enum Builtins {
 
     /// `min` and `max`: one iterable or several arguments, with `key` and `default`.
     private static func extreme(_ args: NativeArguments, comparison: Comparison, name: String) throws(PythonError) -> Value {
-        try args.expect(1...Int.max, keywords: ["key", "default"])
+        try args.expect(1...Int.max, keywords: ["key", "default"], .clinic)
         let key = args.keyword("key").flatMap { $0.is(BuiltinTypes.none) ? nil : $0 }
         let candidates: Value
         if args.positionalCount == 1 {

@@ -647,10 +647,12 @@ extension Deques {
             return BuiltinTypes.none
         }
         method("pop") { args throws(PythonError) in
+            try args.expect(1...1)
             try noArguments(args, "pop")
             return try popRight(args[0])
         }
         method("popleft") { args throws(PythonError) in
+            try args.expect(1...1)
             try noArguments(args, "popleft")
             return try popLeft(args[0])
         }
@@ -665,6 +667,7 @@ extension Deques {
             return BuiltinTypes.none
         }
         method("clear") { args throws(PythonError) in
+            try args.expect(1...1)
             try noArguments(args, "clear")
             clear(args[0])
             return BuiltinTypes.none
@@ -740,6 +743,7 @@ extension Deques {
             return Tuple.make([d.type, arguments, state, it])
         }
         method("reverse") { args throws(PythonError) in
+            try args.expect(1...1)
             try noArguments(args, "reverse")
             reverse(args[0])
             return BuiltinTypes.none

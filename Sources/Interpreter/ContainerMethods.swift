@@ -60,15 +60,18 @@ enum ListMethods {
             return Value(smallInt: try List.occurrences(args[0], of: args[1]))
         }
         method("reverse") { args throws(PythonError) in
+            try args.expect(1...1)
             List.reverse(args[0])
             return BuiltinTypes.none
         }
         method("copy") { args throws(PythonError) in
+            try args.expect(1...1)
             let copy = List.make(capacity: List.count(args[0]))
             List.extend(copy, with: args[0])
             return copy
         }
         method("clear") { args throws(PythonError) in
+            try args.expect(1...1)
             List.clear(args[0])
             return BuiltinTypes.none
         }

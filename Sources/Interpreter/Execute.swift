@@ -61,8 +61,10 @@ func execute(
             case .storeFast:
                 fp[argument] = pop(&sp)
             case .deleteFast:
-                if fp[argument].isNull { throw unboundLocal(code, argument) }
+                let deleted = fp[argument]
+                if deleted.isNull { throw unboundLocal(code, argument) }
                 fp[argument] = Value.null
+                Generators.deleted(deleted, stackTop: sp)
             case .loadDeref:
                 let v = Callables.cellContents(fp[argument])
                 if v.isNull { throw unboundFree(code, argument) }
@@ -91,14 +93,18 @@ func execute(
             case .storeGlobal:
                 try Dict.set(fp[-1], names[argument], pop(&sp))
             case .deleteGlobal:
+                let deleted = try Dict.get(fp[-1], names[argument])
                 if !(try Dict.remove(fp[-1], names[argument])) { throw nameError(names[argument]) }
+                Generators.deleted(deleted, stackTop: sp)
             case .loadName:
                 let pushed = try Namespaces.loadName(fp[-2], fp[-1], names[argument])
                 push(&sp, pushed)
             case .storeName:
                 try Namespaces.storeName(fp[-2], names[argument], pop(&sp))
             case .deleteName:
+                let deleted = fp[-2].kind == .dict ? try Dict.get(fp[-2], names[argument]) : Value.null
                 if !(try Namespaces.deleteName(fp[-2], names[argument])) { throw nameError(names[argument]) }
+                Generators.deleted(deleted, stackTop: sp)
 
             case .loadAttr:
                 sp[-1] = try Attributes.load(sp[-1], cache: caches + argument)
@@ -267,6 +273,7 @@ func execute(
             case .jumpIfTrueOrPop:
                 if try Operators.isTrue(sp[-1]) { pc = argument } else { sp -= 1 }
             case .getIterator:
+                if argument != 0 { Generators.claimForLoop(sp[-1]) }
                 sp[-1] = try Iteration.iterator(sp[-1])
             case .forIterator:
                 let next = try Iteration.next(sp[-1])
@@ -276,10 +283,14 @@ func execute(
                 } else {
                     push(&sp, next)
                 }
+            case .popIterator:
+                Generators.releaseFromLoop(pop(&sp))
             case .returnValue:
                 exit = .returned
                 return pop(&sp)
 
+            case .forgetLastGenerator:
+                Generators.lastMade = Value.null
             case .keywordNames:
                 keywordNames = constants[argument]
             case .call:
@@ -429,12 +440,24 @@ private func unwind(
     if !reraising {
         Raising.noteRaised(error.exception, code: code, instruction: failedAt)
     }
-    guard let handler = code.handler(at: failedAt) else { return false }
+    let handler = code.handler(at: failedAt)
+    releaseLoopIterators(above: stackBottom + Int(handler?.depth ?? 0), sp)
+    guard let handler else { return false }
     sp = stackBottom + Int(handler.depth)
     sp[0] = error.exception
     sp += 1
     pc = Int(handler.target)
     return true
+}
+
+/// The temporaries an exception discards may be iterators of the loops it leaves: innermost
+/// (topmost) first, as CPython pops them.
+private func releaseLoopIterators(above bottom: UnsafeMutablePointer<Value>, _ top: UnsafeMutablePointer<Value>) {
+    var slot = top
+    while slot > bottom {
+        slot -= 1
+        Generators.releaseFromLoop(slot.pointee)
+    }
 }
 
 private func unboundLocal(_ code: CodeObject, _ slot: Int) -> PythonError {

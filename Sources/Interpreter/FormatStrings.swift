@@ -25,73 +25,90 @@ enum FormatStrings {
     }
 
     private static func render(_ text: ArraySlice<Unicode.Scalar>, _ state: inout State, depth: Int) throws(PythonError) -> String {
-        guard depth <= 2 else { throw PythonError(.valueError, "Max string recursion exceeded") }
+        guard depth < 2 else { throw PythonError(.valueError, "Max string recursion exceeded") }
         var out = ""
         var i = text.startIndex
         while i < text.endIndex {
             let c = text[i]
-            if c == "}" {
-                guard i + 1 < text.endIndex, text[i + 1] == "}" else {
-                    throw PythonError(.valueError, "Single '}' encountered in format string")
-                }
-                out.unicodeScalars.append("}")
-                i += 2
+            i += 1
+            guard c == "{" || c == "}" else {
+                out.unicodeScalars.append(c)
                 continue
             }
-            guard c == "{" else {
+            if i < text.endIndex && text[i] == c {
                 out.unicodeScalars.append(c)
                 i += 1
                 continue
             }
-            if i + 1 < text.endIndex, text[i + 1] == "{" {
-                out.unicodeScalars.append("{")
-                i += 2
-                continue
-            }
-            var j = i + 1
-            var nesting = 1
-            while j < text.endIndex {
-                if text[j] == "{" { nesting += 1 }
-                if text[j] == "}" {
-                    nesting -= 1
-                    if nesting == 0 { break }
-                }
-                j += 1
-            }
-            guard j < text.endIndex else {
-                throw PythonError(.valueError, nesting > 1 ? "unexpected '{' in field name" : "Single '{' encountered in format string")
-            }
-            out += try field(text[(i + 1)..<j], &state, depth: depth)
-            i = j + 1
+            if c == "}" { throw PythonError(.valueError, "Single '}' encountered in format string") }
+            guard i < text.endIndex else { throw PythonError(.valueError, "Single '{' encountered in format string") }
+            let field = try Field(parsing: text, from: &i)
+            out += try render(field, &state, depth: depth)
         }
         return out
     }
 
-    private static func field(_ body: ArraySlice<Unicode.Scalar>, _ state: inout State, depth: Int) throws(PythonError) -> String {
-        var nameEnd = body.startIndex
-        var bracket = false
-        while nameEnd < body.endIndex {
-            let c = body[nameEnd]
-            if c == "[" { bracket = true }
-            if c == "]" { bracket = false }
-            if !bracket && (c == "!" || c == ":") { break }
-            nameEnd += 1
-        }
-        let name = String(String.UnicodeScalarView(body[body.startIndex..<nameEnd]))
+    /// One replacement field, split the way CPython's `parse_field` splits it, with its errors.
+    private struct Field {
+        var name: ArraySlice<Unicode.Scalar>
         var conversion: Unicode.Scalar?
-        var specStart = nameEnd
-        if nameEnd < body.endIndex && body[nameEnd] == "!" {
-            guard nameEnd + 1 < body.endIndex else { throw PythonError(.valueError, "end of string while looking for conversion specifier") }
-            conversion = body[nameEnd + 1]
-            specStart = nameEnd + 2
-            if specStart < body.endIndex && body[specStart] != ":" {
-                throw PythonError(.valueError, "expected ':' after conversion specifier")
+        var spec: ArraySlice<Unicode.Scalar> = []
+
+        /// Parses from just after the `{` to just after the closing `}`.
+        init(parsing text: ArraySlice<Unicode.Scalar>, from i: inout Int) throws(PythonError) {
+            let nameStart = i
+            var last: Unicode.Scalar = "{"
+            scan: while i < text.endIndex {
+                last = text[i]
+                i += 1
+                switch last {
+                case "{": throw PythonError(.valueError, "unexpected '{' in field name")
+                case "[": while i < text.endIndex && text[i] != "]" { i += 1 }
+                case "}", ":", "!": break scan
+                default: continue
+                }
             }
+            name = text[nameStart..<(last == "}" || last == ":" || last == "!" ? i - 1 : i)]
+            guard last == "!" || last == ":" else {
+                guard last == "}" else { throw PythonError(.valueError, "expected '}' before end of string") }
+                return
+            }
+            if last == "!" {
+                guard i < text.endIndex else {
+                    throw PythonError(.valueError, "end of string while looking for conversion specifier")
+                }
+                conversion = text[i]
+                i += 1
+                if i < text.endIndex {
+                    let next = text[i]
+                    i += 1
+                    if next == "}" { return }
+                    guard next == ":" else { throw PythonError(.valueError, "expected ':' after conversion specifier") }
+                }
+            }
+            let specStart = i
+            var nesting = 1
+            while i < text.endIndex {
+                let c = text[i]
+                i += 1
+                if c == "{" { nesting += 1 }
+                if c == "}" {
+                    nesting -= 1
+                    if nesting == 0 {
+                        spec = text[specStart..<(i - 1)]
+                        return
+                    }
+                }
+            }
+            throw PythonError(.valueError, "unmatched '{' in format spec")
         }
+    }
+
+    private static func render(_ field: Field, _ state: inout State, depth: Int) throws(PythonError) -> String {
         // The field takes its automatic number before the fields nested in its spec.
-        var value = try lookup(name, &state)
-        let spec = specStart < body.endIndex ? try render(body[(specStart + 1)...], &state, depth: depth + 1) : ""
-        switch conversion {
+        var value = try lookup(String(String.UnicodeScalarView(field.name)), &state)
+        let spec = field.spec.isEmpty ? "" : try render(field.spec, &state, depth: depth + 1)
+        switch field.conversion {
         case nil: break
         case "s": value = try Strings.str(value)
         case "r": value = try Strings.repr(value)
@@ -108,7 +125,7 @@ enum FormatStrings {
         let first = String(name[..<firstEnd])
         var value: Value
         if let mapping = state.mapping {
-            guard !first.isEmpty, Int(first) == nil else { throw PythonError(.valueError, "Format string contains positional fields") }
+            guard !first.isEmpty, !isIndex(first) else { throw PythonError(.valueError, "Format string contains positional fields") }
             value = try Operators.getItem(mapping, Str.make(first))
         } else if first.isEmpty {
             if state.usedManual {
@@ -117,7 +134,8 @@ enum FormatStrings {
             state.usedAutomatic = true
             value = try positional(state.nextAutomatic, state.args)
             state.nextAutomatic += 1
-        } else if let index = Int(first) {
+        } else if isIndex(first) {
+            guard let index = Int(first) else { throw PythonError(.valueError, "Too many decimal digits in format string") }
             if state.usedAutomatic {
                 throw PythonError(.valueError, "cannot switch from automatic field numbering to manual field specification")
             }
@@ -131,20 +149,30 @@ enum FormatStrings {
         }
         var rest = name[firstEnd...]
         while let c = rest.first {
+            rest = rest.dropFirst()
             if c == "." {
-                let end = rest.dropFirst().firstIndex { $0 == "." || $0 == "[" } ?? rest.endIndex
-                value = try Attributes.get(value, Interned.str(String(rest[rest.index(after: rest.startIndex)..<end])))
+                let end = rest.firstIndex { $0 == "." || $0 == "[" } ?? rest.endIndex
+                guard end > rest.startIndex else { throw PythonError(.valueError, "Empty attribute in format string") }
+                value = try Attributes.get(value, Interned.str(String(rest[..<end])))
                 rest = rest[end...]
             } else {
-                guard let close = rest.firstIndex(of: "]") else { throw PythonError(.valueError, "expected '}' before end of string") }
-                let key = String(rest[rest.index(after: rest.startIndex)..<close])
-                // Only digits make an index: `{d[-1]}` looks up the string "-1".
-                let isIndex = !key.isEmpty && key.allSatisfy { $0.isASCII && $0.isNumber }
-                value = try Operators.getItem(value, isIndex ? try Ints.parse(key, base: 10) : Str.make(key))
+                guard let close = rest.firstIndex(of: "]") else { throw PythonError(.valueError, "Missing ']' in format string") }
+                let key = String(rest[..<close])
+                guard !key.isEmpty else { throw PythonError(.valueError, "Empty attribute in format string") }
+                value = try Operators.getItem(value, isIndex(key) ? try Ints.parse(key, base: 10) : Str.make(key))
                 rest = rest[rest.index(after: close)...]
+                if let next = rest.first, next != "." && next != "[" {
+                    throw PythonError(.valueError, "Only '.' or '[' may follow ']' in format field specifier")
+                }
             }
         }
         return value
+    }
+
+    /// Only ASCII digits make an argument number or an index: `{-1}` names the keyword "-1"
+    /// and `{d[-1]}` looks up the string "-1".
+    private static func isIndex(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     private static func positional(_ index: Int, _ args: NativeArguments) throws(PythonError) -> Value {

@@ -57,35 +57,76 @@ struct NativeArguments {
         return nil
     }
 
-    /// Checks the positional count and that only the `allowed` keywords were passed.
-    func expect(_ range: ClosedRange<Int>, keywords allowed: [String] = []) throws(PythonError) {
-        if keywordCount > 0 {
-            for j in 0..<keywordCount {
-                let keyword = Str.swiftString(Tuple.items(keywordNames)[j])
-                if !allowed.contains(keyword) {
-                    throw PythonError(.typeError, "\(name)() got an unexpected keyword argument '\(keyword)'")
-                }
+    /// How a builtin parses its arguments in CPython, which decides the wording of its
+    /// argument-count messages.
+    enum Convention {
+        /// Argument Clinic, positional only: `strip expected at most 1 argument, got 2`;
+        /// with exactly zero or one parameter, `str.upper() takes no arguments (1 given)`.
+        case clinic
+        /// `PyArg_ParseTuple`: `count() takes at most 3 arguments (4 given)`.
+        case tuple
+        /// Keywords accepted: `split() takes at most 2 arguments (3 given)`, and a missing
+        /// positional is `sum() takes at least 1 positional argument (0 given)`.
+        case keywords
+        /// Keywords accepted, every parameter named: a missing one is
+        /// `round() missing required argument 'number' (pos 1)`.
+        case named([String])
+    }
+
+    /// Checks the positional count and that only the `allowed` keywords were passed, with
+    /// CPython's message for the builtin's `convention` (`.keywords` when any are allowed).
+    @inline(__always)
+    func expect(_ range: ClosedRange<Int>, keywords allowed: [String] = [], _ convention: Convention? = nil) throws(PythonError) {
+        if keywordCount == 0 && range.contains(count) { return }
+        try reject(range, allowed, convention ?? (allowed.isEmpty ? .clinic : .keywords))
+    }
+
+    private func reject(_ range: ClosedRange<Int>, _ allowed: [String], _ convention: Convention) throws(PythonError) {
+        // A method's receiver is not among the arguments CPython's messages count, and some of
+        // its messages name the type: `list.append() takes exactly one argument (0 given)`.
+        var receivers = 0, qualified = name
+        if case .entry(let entry) = nameSource {
+            if Natives.owners[entry] != 0 {
+                receivers = 1
+                qualified = "\(TypeObjects.name(Value(bits: Natives.owners[entry]))).\(name)"
+            } else if Natives.classMethods.contains(entry) {
+                receivers = 1
             }
         }
-        guard !range.contains(positionalCount) else { return }
-        // A method's receiver is not among the arguments CPython's messages count, and its
-        // "takes" messages name the type: `list.append() takes exactly one argument (0 given)`.
-        var receivers = 0, qualified = name
-        if case .entry(let entry) = nameSource, Natives.owners[entry] != 0 {
-            receivers = 1
-            qualified = "\(TypeObjects.name(Value(bits: Natives.owners[entry]))).\(name)"
+        for j in 0..<keywordCount {
+            let keyword = Str.swiftString(Tuple.items(keywordNames)[j])
+            if allowed.isEmpty { throw PythonError(.typeError, "\(qualified)() takes no keyword arguments") }
+            if !allowed.contains(keyword) {
+                throw PythonError(.typeError, "'\(keyword)' is an invalid keyword argument for \(name)()")
+            }
         }
+        if range.contains(positionalCount) { return }
         let given = positionalCount - receivers
         let low = range.lowerBound - receivers, high = range.upperBound == Int.max ? Int.max : range.upperBound - receivers
-        if low == high {
-            if low == 0 { throw PythonError(.typeError, "\(qualified)() takes no arguments (\(given) given)") }
-            if low == 1 { throw PythonError(.typeError, "\(qualified)() takes exactly one argument (\(given) given)") }
-            throw PythonError(.typeError, "\(name) expected \(low) arguments, got \(given)")
+        func plural(_ n: Int) -> String { n == 1 ? "" : "s" }
+        switch convention {
+        case .clinic:
+            if low == high && low <= 1 {
+                throw PythonError(.typeError, "\(qualified)() takes \(low == 0 ? "no arguments" : "exactly one argument") (\(given) given)")
+            }
+            let bound = low == high ? "" : given < low ? "at least " : "at most "
+            let n = given < low ? low : high
+            throw PythonError(.typeError, "\(name) expected \(bound)\(n) argument\(plural(n)), got \(given)")
+        case .tuple, .keywords, .named:
+            if given < low {
+                if case .named(let names) = convention {
+                    // A required parameter may come by keyword: `round(number=2.5)`.
+                    let passed = Set((0..<keywordCount).map { Str.swiftString(Tuple.items(keywordNames)[$0]) })
+                    guard let missing = (given..<min(low, names.count)).first(where: { !passed.contains(names[$0]) }) else { return }
+                    throw PythonError(.typeError, "\(name)() missing required argument '\(names[missing])' (pos \(missing + 1))")
+                }
+                var positional = "positional "
+                if case .tuple = convention { positional = "" }
+                throw PythonError(.typeError, "\(name)() takes \(low == high ? "exactly" : "at least") \(low) \(positional)argument\(plural(low)) (\(given) given)")
+            }
+            let total = given + keywordCount
+            throw PythonError(.typeError, "\(name)() takes \(low == high ? "exactly" : "at most") \(high) argument\(plural(high)) (\(total) given)")
         }
-        if given < low {
-            throw PythonError(.typeError, "\(name) expected at least \(low) argument\(low == 1 ? "" : "s"), got \(given)")
-        }
-        throw PythonError(.typeError, "\(name) expected at most \(high) argument\(high == 1 ? "" : "s"), got \(given)")
     }
 }
 
@@ -99,6 +140,8 @@ enum Natives {
     /// For a method, the bits of the type its receiver must be an instance of; 0 for a
     /// function. Types are permanent, so their bits are safe here.
     nonisolated(unsafe) static var owners: [UInt64] = []
+    /// The class methods, whose first argument (the class) messages do not count either.
+    nonisolated(unsafe) static var classMethods: Set<Int> = []
 
     /// A new builtin function object.
     static func make(_ name: String, _ body: @escaping NativeBody) -> Value {
@@ -171,6 +214,7 @@ enum Natives {
     /// Defines `name` as a class method of the builtin `type`: its first argument is the class.
     static func classMethod(_ type: Value, _ name: String, _ body: @escaping NativeBody) {
         let function = make(name, body)
+        classMethods.insert(bodies.count - 1)
         try? Dict.set(type.fields(TypeObject.self).pointee.dict, Interned.str(name),
                       InterpreterObjects.make(.classMethod, type: InterpreterTypes.classMethod, a: function))
     }

@@ -89,12 +89,14 @@ public enum Program {
         VM.stackTop = fp + code.slotCount + code.maxStackDepth
         VM.depth = 1
         var exit = FrameExit.returned
+        var status: Int32 = 0
         do throws(PythonError) {
             _ = try execute(code, fp: fp, exit: &exit)
-            return 0
         } catch {
-            return report(error.exception)
+            status = report(error.exception)
         }
+        Generators.finalizeAtExit(globals: globals)
+        return status
     }
 
     /// SystemExit ends quietly with its code; anything else prints a traceback, status 1.
@@ -151,6 +153,7 @@ enum Setup {
         Introspection.install()
         TypeHints.install()
         Generators.installMethods()
+        Generators.installFinalization()
         Hooks.install()
         Modules.install()
     }

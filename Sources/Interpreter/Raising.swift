@@ -108,7 +108,13 @@ enum Tracebacks {
         } else if context.kind == .exception && !Objects.isTrue(fields.pointee.suppressContext) {
             text += render(context) + "\nDuring handling of the above exception, another exception occurred:\n\n"
         }
-        let traceback = fields.pointee.traceback
+        return text + renderAlone(exception)
+    }
+
+    /// The traceback and last line of `exception`, without its cause or context.
+    private static func renderAlone(_ exception: Value) -> String {
+        var text = ""
+        let traceback = exception.fields(ExceptionObject.self).pointee.traceback
         if traceback.kind == .list && List.count(traceback) > 0 {
             text += "Traceback (most recent call last):\n"
             var entries: [(CodeObject, Int)] = []
@@ -123,6 +129,13 @@ enum Tracebacks {
             }
         }
         return text + lastLine(exception) + "\n"
+    }
+
+    /// An exception that cannot propagate (it came from closing an abandoned generator) is
+    /// written to stderr, as CPython's `PyErr_WriteUnraisable` writes it, and dropped.
+    static func reportUnraisable(_ error: PythonError, in object: Value) {
+        let what = (try? Objects.repr(object)) ?? "<object repr() failed>"
+        Output.write("Exception ignored in: \(what)\n" + renderAlone(error.exception), toStandardError: true)
     }
 
     /// `ValueError: message`, or just the name when the message is empty.

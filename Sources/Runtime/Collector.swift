@@ -13,12 +13,17 @@ import Glibc
 /// gives wholly empty pages back to the page pool and, one collection later if they are
 /// still unused, their memory back to the kernel.
 public enum Collector {
-    /// Runs a full collection now.
-    public static func collect() {
+    /// Runs a full collection now. Words on the native stack that point into `unpinned` do
+    /// not keep it: for an object the caller is about to test for reachability, whose value
+    /// may linger in a register or a dead stack slot of the caller's own frames.
+    public static func collect(unpinning unpinned: Value = Value.null) {
         let start = monotonicNanoseconds()
         if gc.stackTop == 0 { gc.stackTop = native_stack_top() }
+        gc.unpinned = unpinned.isObject && !unpinned.isNull ? UInt(unpinned.bits &- 1) : 0
+        defer { gc.unpinned = 0 }
         markRoots()
         drainMarkStack()
+        for scanner in gc.weakScanners { scanner() }
         let live = sweep()
         let pause = monotonicNanoseconds() - start
         gc.collections += 1
@@ -73,6 +78,27 @@ public enum Collector {
         gc.rootScanners.append(scanner)
     }
 
+    /// Registers a function that the collector calls between marking and sweeping, for an
+    /// upper layer that holds objects weakly: it asks `isMarked` which of them survive and may
+    /// `keepAlive` some that would not (PEP 442's resurrection: the interpreter rescues
+    /// abandoned generators so as to close them where Python code can run).
+    public static func addWeakScanner(_ scanner: @escaping () -> Void) {
+        gc.weakScanners.append(scanner)
+    }
+
+    /// During a weak scan: whether the marking reached `value` (values that are not heap
+    /// objects always survive).
+    public static func isMarked(_ value: Value) -> Bool {
+        guard value.isObject, Heap.contains(UInt(value.bits &- 1)) else { return true }
+        return value.header.pointee.gcMark != 0
+    }
+
+    /// During a weak scan: keeps `value` and everything it reaches through this collection.
+    public static func keepAlive(_ value: Value) {
+        mark(value)
+        drainMarkStack()
+    }
+
     /// Runs `body` with `values` kept alive. For values that sit where the collector cannot
     /// see them, such as in a Swift array, whose buffer is not on the native stack.
     public static func withProtected<R>(_ values: [Value], _ body: () throws(PythonError) -> R) throws(PythonError) -> R {
@@ -110,7 +136,7 @@ public enum Collector {
         native_stack_scan(gc.stackTop, nil) { _, low, high in
             var word = low.unsafelyUnwrapped
             while word < high.unsafelyUnwrapped {
-                Collector.markConservatively(word.pointee)
+                Collector.markConservatively(word.pointee, unless: gc.unpinned)
                 word += 1
             }
         }
@@ -127,8 +153,9 @@ public enum Collector {
         }
     }
 
-    /// Marks the object that `word` points into, if it points into a live heap object.
-    static func markConservatively(_ word: UInt) {
+    /// Marks the object that `word` points into, if it points into a live heap object other
+    /// than the one at `excluded`.
+    static func markConservatively(_ word: UInt, unless excluded: UInt = 0) {
         guard Heap.contains(word) else { return }
         let pageIndex = Int((word &- space.baseAddress) >> UInt(Heap.pageShift))
         var info = space.pages[pageIndex]
@@ -149,7 +176,7 @@ public enum Collector {
             return
         }
         let header = UnsafeMutablePointer<ObjectHeader>(bitPattern: start).unsafelyUnwrapped
-        if header.pointee.isFree { return }
+        if header.pointee.isFree || start == excluded { return }
         markObject(at: start)
     }
 
@@ -274,6 +301,8 @@ struct CollectorState {
     var markStack = ValueStack()
     var protected = ValueStack()
     var rootScanners: [() -> Void] = []
+    var weakScanners: [() -> Void] = []
+    var unpinned: UInt = 0
 }
 
 nonisolated(unsafe) var gc = CollectorState()

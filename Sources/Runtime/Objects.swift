@@ -216,7 +216,8 @@ public enum Objects {
 
     public static func repr(_ v: Value) throws(PythonError) -> String {
         if v.isSmallInt { return String(v.smallInt) }
-        if ObjectHooks.isUserObject(v), let hook = ObjectHooks.repr, let result = try hook(v) { return result }
+        // The upper layers' own objects (a generator) have their reprs there too.
+        if ObjectHooks.isUserObject(v) || v.kind == .foreign, let hook = ObjectHooks.repr, let result = try hook(v) { return result }
         return try builtinRepr(v)
     }
 

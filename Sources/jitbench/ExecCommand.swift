@@ -7,12 +7,12 @@ import Interpreter
 /// engines run the reference interpreter, and their probe lines say so.
 struct ExecCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "exec", abstract: "Runs one program under one of our engines (called by the harness).")
+        commandName: "exec", abstract: "Runs one program as `python3 PROGRAM.py` would, under one of our engines (the JIT by default).")
 
     static let engineNames = ["interp", "jit", "jit-eager", "jit-one-version"]
 
-    @Option(help: "interp, jit, jit-eager (threshold 0) or jit-one-version (one version per block).")
-    var engine: String
+    @Option(help: "interp, jit (the default), jit-eager (threshold 0) or jit-one-version (one version per block).")
+    var engine = "jit"
 
     @Flag(help: "Collect garbage at every allocation (the gc-stress engine).")
     var gcStress = false

@@ -93,6 +93,13 @@ final class CommandLineTests: XCTestCase {
         XCTAssertNotEqual(try jitbench(["exec", "--engine", "nope", "p.py"]).status, 0)
     }
 
+    func testExecWithoutAnEngineRunsLikePython3() throws {
+        let program = Fixtures.corpus.appendingPathComponent("int/sum_squares.py").path
+        let run = try jitbench(["exec", program])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stdout, "sum of squares: 2664667000\n")
+    }
+
     func testRunWritesEveryReportAndExitsNonZeroOnFailures() throws {
         let scratch = try ScratchDirectory()
         let result = try jitbench(

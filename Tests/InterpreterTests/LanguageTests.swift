@@ -819,6 +819,79 @@ final class LanguageTests: InterpreterTestCase {
         """,
     ]
 
+    /// Argument-count and keyword messages of builtins, in each of CPython's conventions, and
+    /// `str.format`'s parse errors.
+    static let argumentMessages = [
+        """
+        def attempt(label, f):
+            try:
+                print(label, "->", f())
+            except TypeError as e:
+                print(label, "->", e)
+        attempt('"a".strip(x=1)', lambda: "a".strip(x=1))
+        attempt('"a".upper(x=1)', lambda: "a".upper(x=1))
+        attempt('[].append(x=1)', lambda: [].append(x=1))
+        attempt('"a".split(1,2,3,4)', lambda: "a".split(1,2,3,4))
+        attempt('"a".split(foo=1)', lambda: "a".split(foo=1))
+        attempt('"a".count(1,2,3,4)', lambda: "a".count(1,2,3,4))
+        attempt('"a".startswith()', lambda: "a".startswith())
+        attempt('(1,).index()', lambda: (1,).index())
+        attempt('(1,2,3,2).index(2,2,5)', lambda: (1,2,3,2).index(2,2,5))
+        attempt('(1,2).index(2,-1)', lambda: (1,2).index(2,-1))
+        attempt('"a".expandtabs(1,2)', lambda: "a".expandtabs(1,2))
+        attempt('len(x=1)', lambda: len(x=1))
+        attempt('{}.get(x=1)', lambda: {}.get(x=1))
+        attempt('"a".zfill()', lambda: "a".zfill())
+        attempt('[].insert(1)', lambda: [].insert(1))
+        attempt('"ab".replace("a")', lambda: "ab".replace("a"))
+        attempt('sorted()', lambda: sorted())
+        attempt('[].sort(1)', lambda: [].sort(1))
+        attempt('"a".splitlines(x=1)', lambda: "a".splitlines(x=1))
+        attempt('"a".center()', lambda: "a".center())
+        attempt('divmod(1)', lambda: divmod(1))
+        attempt('abs()', lambda: abs())
+        attempt('max()', lambda: max())
+        attempt('int(1,2,3)', lambda: int(1,2,3))
+        attempt('int(x=1)', lambda: int(x=1))
+        attempt('{}.pop()', lambda: {}.pop())
+        attempt('[].pop(1,2)', lambda: [].pop(1,2))
+        attempt('dict.fromkeys()', lambda: dict.fromkeys())
+        attempt('{}.update(1,2)', lambda: {}.update(1,2))
+        attempt('{}.items(1)', lambda: {}.items(1))
+        attempt('set().add(1,2)', lambda: set().add(1,2))
+        attempt('"abc".upper(1)', lambda: "abc".upper(1))
+        attempt('"a".title(1)', lambda: "a".title(1))
+        attempt('"a".isdigit(1)', lambda: "a".isdigit(1))
+        attempt('[].copy(1)', lambda: [].copy(1))
+        attempt('[].clear(1)', lambda: [].clear(1))
+        attempt('(1).bit_length(1)', lambda: (1).bit_length(1))
+        attempt('(1.5).is_integer(2)', lambda: (1.5).is_integer(2))
+        attempt('round()', lambda: round())
+        attempt('round(number=2.675, ndigits=2)', lambda: round(number=2.675, ndigits=2))
+        attempt('pow(1)', lambda: pow(1))
+        attempt('pow(base=2, exp=10)', lambda: pow(base=2, exp=10))
+        attempt('sum()', lambda: sum())
+        attempt('enumerate()', lambda: enumerate())
+        attempt('list(enumerate(iterable="ab", start=1))', lambda: list(enumerate(iterable="ab", start=1)))
+        attempt('print(foo=1)', lambda: print(foo=1))
+        attempt('str.join("a")', lambda: str.join("a"))
+        attempt('"a".format_map(1,2)', lambda: "a".format_map(1,2))
+        """,
+        """
+        class A:
+            x = [1, {"k": "v"}]
+            def __format__(self, spec): return "A(" + spec + ")"
+        cases = ["{", "}", "{0", "{0!}", "{0!x}", "{0!r", "{0[}", "{0[0}", "{0.}", "{.x}", "{!r}", "{a", "{0:d", "x}y",
+                 "{}{1}", "{0[a]b}", "{ 0 }", "{-1}", "{+0}", "{0.x[1][k]}", "{0.x[0]x}", "{0[]}", "{0..x}", "{0:{1}}",
+                 "{0:{1:{2}}}", "{0!s:>5}", "{0!r:}", "{0:{{}}}", "a{{b}}c", "}}{{", "{0}}", "{99999999999999999999999}"]
+        for c in cases:
+            try:
+                print(repr(c), "->", repr(c.format(A(), 5, 6, k=1)))
+            except (ValueError, KeyError, IndexError, TypeError, AttributeError) as e:
+                print(repr(c), "->", type(e).__name__, e)
+        """,
+    ]
+
     func testCalls() throws { try assertSameAsPython(Self.calls) }
     func testGenerators() throws { try assertSameAsPython(Self.generators) }
     func testClasses() throws { try assertSameAsPython(Self.classes) }
@@ -828,13 +901,14 @@ final class LanguageTests: InterpreterTestCase {
     func testMetaclassesDescriptorsAndLiveDicts() throws { try assertSameAsPython(Self.metaprogramming) }
     func testStrTablesRandomObjectsOSErrorsAndIntrospection() throws { try assertSameAsPython(Self.introspection) }
     func testDeque() throws { try assertSameAsPython(Self.deque) }
+    func testArgumentMessages() throws { try assertSameAsPython(Self.argumentMessages) }
 
     /// The same programs with a collection every few allocations: values the collector cannot
     /// see would be freed under them.
     func testUnderTheCollectorsStressSwitch() throws {
         try assertSameAsPython(
             Self.calls + Self.generators + Self.classes + Self.protocols + Self.exceptions + Self.data + Self.metaprogramming + Self.introspection
-                + Self.deque,
+                + Self.deque + Self.argumentMessages,
             stressPeriod: 3)
     }
 }
