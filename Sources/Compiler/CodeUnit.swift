@@ -200,6 +200,9 @@ enum FrameBlock {
     case with(handlerDepth: Int)
     /// An `except` clause: the saved exception is on the stack; a name may be bound.
     case exceptClause(name: String?, handlerDepth: Int)
+    /// A final body run for a `return`, whose value waits on the stack: a `break`,
+    /// `continue` or `return` in that body drops it.
+    case returnValue
 }
 
 /// Keys that deduplicate constants within one code object. Floats key on their bits so that
@@ -211,6 +214,7 @@ enum ConstantKey: Hashable {
     case string([UInt32])
     case code(ObjectIdentifier)
     case tuple([ConstantKey])
+    case frozenset([ConstantKey])
     case smallInt(Int)
 }
 

@@ -242,18 +242,22 @@ extension CodeGenerator {
 
     /// A tuple of constants becomes one constant.
     private func constantTuple(_ items: [Expression]) -> Int32? {
+        guard let (keys, values) = simpleConstants(items) else { return nil }
+        return unit.constant(.tuple(keys)) { Tuple.make(values) }
+    }
+
+    /// The keys and values of `items` if they are all simple constants.
+    private func simpleConstants(_ items: [Expression]) -> ([ConstantKey], [Value])? {
         var keys: [ConstantKey] = []
         for item in items {
             guard case .constant(let c) = item.kind, let key = simpleConstantKey(c) else { return nil }
             keys.append(key)
         }
-        guard !items.isEmpty else { return unit.constant(.tuple([])) { Tuple.make() } }
-        let indexes = items.map { item -> Int32 in
-            guard case .constant(let c) = item.kind else { return 0 }
-            return constantIndex(c)
+        let values = items.map { item -> Value in
+            guard case .constant(let c) = item.kind else { return Value.null }
+            return unit.constantValues[Int(constantIndex(c))]
         }
-        let values = indexes.map { unit.constantValues[Int($0)] }
-        return unit.constant(.tuple(keys)) { Tuple.make(values) }
+        return (keys, values)
     }
 
     private func simpleConstantKey(_ c: Constant) -> ConstantKey? {
@@ -292,6 +296,22 @@ extension CodeGenerator {
 
     private func compileSet(_ items: [Expression]) {
         unit.emit(.buildSet, 0)
+        if items.count > 2, let (keys, values) = simpleConstants(items) {
+            // As CPython 3.11 compiles it: a frozenset constant merged into the new set,
+            // whose table (and so its iteration order) differs from adding one by one. The
+            // compiler's constant merging builds that frozenset twice: from the items, then
+            // from the first one's iteration order.
+            let frozen = unit.constant(.frozenset(keys)) {
+                let first = Sets.make(frozen: true)
+                for value in values { try? Sets.add(first, value) }
+                let second = Sets.make(frozen: true)
+                try? Sets.forEach(first) { item throws(PythonError) in try Sets.add(second, item) }
+                return second
+            }
+            unit.emit(.loadConst, frozen)
+            unit.emit(.setUpdate, 1)
+            return
+        }
         for item in items {
             if case .starred(let inner) = item.kind {
                 compile(inner)

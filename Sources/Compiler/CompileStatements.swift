@@ -324,7 +324,12 @@ extension CodeGenerator {
             unit.emit(.popIterator)
         case .tryFinally(let body, let handlerDepth):
             unit.handlerStack.removeLast(unit.handlerStack.count - handlerDepth)
+            if preservingTop { unit.frameBlocks.append(.returnValue) }
             compile(body)
+            if preservingTop { unit.frameBlocks.removeLast() }
+        case .returnValue:
+            if preservingTop { unit.emit(.swap, 2) }
+            unit.emit(.popTop)
         case .finallyForException(let handlerDepth):
             unit.handlerStack.removeLast(unit.handlerStack.count - handlerDepth)
             if preservingTop { unit.emit(.swap, 2) }

@@ -196,10 +196,9 @@ enum BuiltinConstructors {
 
     private static func makeSet(_ args: NativeArguments, frozen: Bool) throws(PythonError) -> Value {
         try args.expect(0...1)
+        if frozen, args.positionalCount == 1, args[0].type.is(BuiltinTypes.frozenset) { return args[0] }
         let set = Sets.make(frozen: frozen)
-        if args.positionalCount == 1 {
-            try Iteration.forEach(args[0]) { item throws(PythonError) in try Sets.add(set, item) }
-        }
+        if args.positionalCount == 1 { try Iteration.addAll(args[0], to: set) }
         return set
     }
 }

@@ -301,21 +301,31 @@ enum Builtins {
         try args.expect(0...Int.max, keywords: ["sep", "end", "file", "flush"])
         let sep = try textArgument(args.keyword("sep"), default: " ", name: "sep")
         let end = try textArgument(args.keyword("end"), default: "\n", name: "end")
-        var text = ""
-        for i in 0..<args.positionalCount {
-            if i > 0 { text += sep }
-            text += try Objects.str(args[i])
-        }
-        text += end
-        if let file = args.keyword("file"), !file.is(BuiltinTypes.none) {
-            guard let write = try Attributes.lookupSpecial(file, "write") else {
-                throw PythonError(.attributeError, "'\(TypeObjects.name(file.type))' object has no attribute 'write'")
+        var file = args.keyword("file") ?? BuiltinTypes.none
+        if file.is(BuiltinTypes.none) { file = try Output.standardOutput() }
+        if file.is(BuiltinTypes.none) { return BuiltinTypes.none }
+        let flush = try args.keyword("flush").map { v throws(PythonError) in try Operators.isTrue(v) } ?? false
+        if let descriptor = Output.descriptor(of: file) {
+            // Our own streams take the whole line at once: the same bytes, one write.
+            var text = ""
+            for i in 0..<args.positionalCount {
+                if i > 0 { text += sep }
+                text += try Objects.str(args[i])
             }
-            _ = try Calls.call(write, file, Str.make(text))
-        } else {
-            Output.write(text)
+            Output.write(text + end, toStandardError: descriptor == 2)
+            if flush { Output.flush() }
+            return BuiltinTypes.none
         }
-        if let flush = args.keyword("flush"), try Operators.isTrue(flush) { Output.flush() }
+        // Any other file gets CPython's calls: `write` once per piece, then `flush()`.
+        guard let write = try Attributes.lookupSpecial(file, "write") else {
+            throw PythonError(.attributeError, "'\(TypeObjects.name(file.type))' object has no attribute 'write'")
+        }
+        for i in 0..<args.positionalCount {
+            if i > 0 { _ = try Calls.call(write, file, Str.make(sep)) }
+            _ = try Calls.call(write, file, try Strings.str(args[i]))
+        }
+        _ = try Calls.call(write, file, Str.make(end))
+        if flush, let method = try Attributes.lookupSpecial(file, "flush") { _ = try Calls.call(method, file) }
         return BuiltinTypes.none
     }
 

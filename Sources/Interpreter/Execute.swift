@@ -227,7 +227,7 @@ func execute(
                 try Iteration.forEach(iterable) { item throws(PythonError) in List.append(sp[-argument], item) }
             case .setUpdate:
                 let iterable = pop(&sp)
-                try Iteration.forEach(iterable) { item throws(PythonError) in try Sets.add(sp[-argument], item) }
+                try Iteration.addAll(iterable, to: sp[-argument])
             case .dictUpdate:
                 let mapping = pop(&sp)
                 guard try Mappings.isMapping(mapping) else {

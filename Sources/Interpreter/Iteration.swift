@@ -160,6 +160,16 @@ enum Iteration {
         }
     }
 
+    /// Adds the items of `iterable` to `set` as CPython's `set_update_internal` does: a set
+    /// or a dict goes in by its table, which decides the new set's layout and so its order;
+    /// anything else item by item.
+    static func addAll(_ iterable: Value, to set: Value) throws(PythonError) {
+        switch iterable.kind {
+        case .set, .frozenset, .dict: try Sets.update(set, [iterable])
+        default: try forEach(iterable) { item throws(PythonError) in try Sets.add(set, item) }
+        }
+    }
+
     /// Calls `body` with each item of `iterable`.
     static func forEach(_ iterable: Value, _ body: (Value) throws(PythonError) -> Void) throws(PythonError) {
         switch iterable.kind {

@@ -107,7 +107,6 @@ enum Modules {
     // MARK: sys
 
     private static func makeSys() throws(PythonError) -> Value {
-        Output.installStreamMethods()
         return native("sys", [
             ("exit", { args throws(PythonError) in throw SystemExits.error(args.positionalCount > 0 ? args[0] : BuiltinTypes.none) }),
             ("getrecursionlimit", { _ throws(PythonError) in Value(smallInt: VM.recursionLimit) }),
@@ -142,8 +141,8 @@ enum Modules {
                 for argument in arguments { List.append(argv, Str.make(argument)) }
                 return argv
             }),
-            ("stdin", { Output.stream(descriptor: 0) }),
-            ("stdout", { Output.stream(descriptor: 1) }), ("stderr", { Output.stream(descriptor: 2) }),
+            ("stdin", { Output.standardStreams[0] }),
+            ("stdout", { Output.standardStreams[1] }), ("stderr", { Output.standardStreams[2] }),
             ("int_info", {
                 let type = NativeTypes.structSequence("int_info", reprName: "sys.int_info", fields: [
                     "bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold",

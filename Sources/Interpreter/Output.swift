@@ -34,8 +34,10 @@ enum Output {
         }
     }
 
-    /// The methods of `sys.stdout` and `sys.stderr`: `write` and `flush`.
+    /// The standard streams, and the methods of `sys.stdout` and `sys.stderr`.
     static func installStreamMethods() {
+        standardStreams = (0...2).map { stream(descriptor: $0) }
+        for stream in standardStreams { Collector.addPermanentRoot(stream) }
         let type = InterpreterTypes.textStream
         Natives.method(type, "write") { args throws(PythonError) in
             try args.expect(2...2)
@@ -67,6 +69,24 @@ enum Output {
         Natives.method(type, "readline") { _ throws(PythonError) in Interned.str("") }
         Natives.method(type, "read") { _ throws(PythonError) in Interned.str("") }
         NativeTypes.getter(type, "encoding") { _ throws(PythonError) in Interned.str("utf-8") }
+    }
+
+    /// What `print` writes to: `sys.stdout` as the program left it (it may replace it), or
+    /// the real stdout while `sys` was never imported.
+    static func standardOutput() throws(PythonError) -> Value {
+        let sys = try Dict.get(VM.modules, Interned.str("sys"))
+        guard InterpreterObjects.tag(sys) == .module else { return standardStreams[1] }
+        let stdout = try Dict.get(InterpreterObjects.fields(sys).pointee.a, Interned.str("stdout"))
+        if stdout.isNull { throw PythonError(.runtimeError, "lost sys.stdout") }
+        return stdout
+    }
+
+    /// The stream objects of descriptors 0, 1 and 2: `sys.stdin`, `sys.stdout`, `sys.stderr`.
+    nonisolated(unsafe) static var standardStreams: [Value] = []
+
+    /// The descriptor behind one of our own streams, or nil for any other object.
+    static func descriptor(of file: Value) -> Int? {
+        InterpreterObjects.tag(file) == .textStream ? InterpreterObjects.fields(file).pointee.i : nil
     }
 
     /// `sys.stdout` (descriptor 1) or `sys.stderr` (2); `i` holds the descriptor.

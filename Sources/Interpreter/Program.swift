@@ -154,6 +154,7 @@ enum Setup {
         TypeHints.install()
         Generators.installMethods()
         Generators.installFinalization()
+        Output.installStreamMethods()
         Hooks.install()
         Modules.install()
     }
