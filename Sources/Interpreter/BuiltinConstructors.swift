@@ -61,13 +61,11 @@ enum BuiltinConstructors {
         }
         define(BuiltinTypes.range) { args throws(PythonError) in
             try args.expect(1...3)
-            for i in 0..<args.positionalCount where !Ints.isInt(args[i]) {
-                throw PythonError(.typeError, "'\(TypeObjects.name(args[i].type))' object cannot be interpreted as an integer")
-            }
+            for i in 0..<args.positionalCount { args.base[i] = try Ints.index(args[i]) }
             switch args.positionalCount {
-            case 1: return try Ranges.make(start: Value(smallInt: 0), stop: Ints.unbool(args[0]), step: Value(smallInt: 1))
-            case 2: return try Ranges.make(start: Ints.unbool(args[0]), stop: Ints.unbool(args[1]), step: Value(smallInt: 1))
-            default: return try Ranges.make(start: Ints.unbool(args[0]), stop: Ints.unbool(args[1]), step: Ints.unbool(args[2]))
+            case 1: return try Ranges.make(start: Value(smallInt: 0), stop: args[0], step: Value(smallInt: 1))
+            case 2: return try Ranges.make(start: args[0], stop: args[1], step: Value(smallInt: 1))
+            default: return try Ranges.make(start: args[0], stop: args[1], step: args[2])
             }
         }
         define(BuiltinTypes.slice) { args throws(PythonError) in

@@ -19,10 +19,7 @@ enum BuiltinMethods {
     }
 
     private static func int(_ v: Value, _ what: String = "an integer") throws(PythonError) -> Int {
-        guard Ints.isInt(v) else {
-            throw PythonError(.typeError, "'\(TypeObjects.name(v.type))' object cannot be interpreted as an integer")
-        }
-        let n = Ints.unbool(v)
+        let n = try Ints.index(v)
         guard n.isSmallInt else { throw PythonError(.overflowError, "Python int too large to convert to C ssize_t") }
         return n.smallInt
     }

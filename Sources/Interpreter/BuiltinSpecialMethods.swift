@@ -14,6 +14,7 @@ enum BuiltinSpecialMethods {
         installNumbers()
         installContainers()
         installListItems()
+        installContainerOperators()
         installIterators()
     }
 
@@ -119,6 +120,62 @@ enum BuiltinSpecialMethods {
         Natives.method(BuiltinTypes.list, "__delitem__") { args throws(PythonError) in
             try args.expect(2...2)
             try Operators.deleteListItem(args[0], args[1])
+            return BuiltinTypes.none
+        }
+    }
+
+    /// The operators of list, dict, set and frozenset as methods (`list.__iadd__`,
+    /// `dict.__or__`, `set.__ior__`), with the operand types their operators take and
+    /// NotImplemented for others, as CPython's slot wrappers.
+    private static func installContainerOperators() {
+        func define(_ type: Value, _ name: String, _ body: @escaping (Value, Value) throws(PythonError) -> Value?) {
+            Natives.method(type, name) { args throws(PythonError) in
+                try args.expect(2...2)
+                return try body(args[0], args[1]) ?? BuiltinTypes.notImplemented
+            }
+        }
+        define(BuiltinTypes.list, "__iadd__") { list, items throws(PythonError) in
+            try Iteration.forEach(items) { item throws(PythonError) in List.append(list, item) }
+            return list
+        }
+        define(BuiltinTypes.list, "__imul__") { list, times throws(PythonError) in
+            guard let n = try Ints.indexValue(times) else { return nil }
+            let repeated = try Sequences.repeated(Subclasses.plain(list), n)
+            List.clear(list)
+            List.extend(list, with: repeated)
+            return list
+        }
+        define(BuiltinTypes.dict, "__or__") { a, b throws(PythonError) in
+            guard b.kind == .dict else { return nil }
+            let result = try Dict.copy(Subclasses.plain(a))
+            try Mappings.update(result, with: b)
+            return result
+        }
+        define(BuiltinTypes.dict, "__ror__") { a, b throws(PythonError) in
+            guard b.kind == .dict else { return nil }
+            let result = try Dict.copy(Subclasses.plain(b))
+            try Mappings.update(result, with: a)
+            return result
+        }
+        define(BuiltinTypes.dict, "__ior__") { a, b throws(PythonError) in
+            try Mappings.update(a, with: b)
+            return a
+        }
+        let setOperators: [(String, BinaryOperator)] = [("or", .or), ("and", .and), ("sub", .subtract), ("xor", .xor)]
+        for type in [BuiltinTypes.set, BuiltinTypes.frozenset] {
+            for (stem, op) in setOperators {
+                define(type, "__\(stem)__") { a, b throws(PythonError) in try Sets.binary(op, a, b) }
+                define(type, "__r\(stem)__") { a, b throws(PythonError) in try Sets.binary(op, b, a) }
+            }
+        }
+        for (stem, op) in setOperators {
+            define(BuiltinTypes.set, "__i\(stem)__") { a, b throws(PythonError) in try Sets.inPlace(op, a, b) }
+        }
+        Natives.method(BuiltinTypes.dict, "__delitem__") { args throws(PythonError) in
+            try args.expect(2...2)
+            if !(try Dict.remove(args[0], args[1])) {
+                throw PythonError(exception: Exceptions.make(BuiltinException.keyError.type, arguments: [args[1]]))
+            }
             return BuiltinTypes.none
         }
     }

@@ -211,8 +211,7 @@ enum Builtins {
         }
         function("chr") { args throws(PythonError) in
             try args.expect(1...1)
-            guard Ints.isInt(args[0]) else { throw PythonError(.typeError, "'\(TypeObjects.name(args[0].type))' object cannot be interpreted as an integer") }
-            let v = Ints.unbool(args[0])
+            let v = try Ints.index(args[0])
             guard v.isSmallInt, (0...0x10FFFF).contains(v.smallInt) else { throw PythonError(.valueError, "chr() arg not in range(0x110000)") }
             return Str.character(UInt32(v.smallInt))
         }
@@ -407,14 +406,7 @@ enum Builtins {
 
     private static func prefixedDigits(_ args: NativeArguments, base: Int32, prefix: String) throws(PythonError) -> Value {
         try args.expect(1...1)
-        var v = args[0]
-        if !Ints.isInt(v) {
-            guard let index = try Attributes.userSpecial(v, interned: SpecialNames.index) else {
-                throw PythonError(.typeError, "'\(TypeObjects.name(v.type))' object cannot be interpreted as an integer")
-            }
-            v = try Calls.call(index, v)
-        }
-        let digits = try Ints.text(Ints.unbool(v), base: base)
+        let digits = try Ints.text(try Ints.index(args[0]), base: base)
         if digits.hasPrefix("-") { return Str.make("-" + prefix + digits.dropFirst()) }
         return Str.make(prefix + digits)
     }

@@ -22,11 +22,9 @@ enum ListMethods {
         }
         method("insert") { args throws(PythonError) in
             try args.expect(3...3)
-            guard Ints.isInt(args[1]) else {
-                throw PythonError(.typeError, "'\(TypeObjects.name(args[1].type))' object cannot be interpreted as an integer")
-            }
+            let index = try Ints.index(args[1])
             let n = List.count(args[0])
-            var i = Ints.unbool(args[1]).isSmallInt ? Ints.unbool(args[1]).smallInt : (Ints.sign(args[1]) < 0 ? 0 : n)
+            var i = index.isSmallInt ? index.smallInt : (Ints.sign(index) < 0 ? 0 : n)
             if i < 0 { i = max(0, i + n) }
             List.insert(args[0], at: min(i, n), args[2])
             return BuiltinTypes.none
@@ -34,10 +32,9 @@ enum ListMethods {
         method("pop") { args throws(PythonError) in
             try args.expect(1...2)
             guard args.positionalCount == 2 else { return try List.pop(args[0]) }
-            guard Ints.isInt(args[1]), Ints.unbool(args[1]).isSmallInt else {
-                throw PythonError(.typeError, "'\(TypeObjects.name(args[1].type))' object cannot be interpreted as an integer")
-            }
-            return try List.pop(args[0], at: Ints.unbool(args[1]).smallInt)
+            let index = try Ints.index(args[1])
+            guard index.isSmallInt else { throw PythonError(.overflowError, "Python int too large to convert to C ssize_t") }
+            return try List.pop(args[0], at: index.smallInt)
         }
         method("remove") { args throws(PythonError) in
             try args.expect(2...2)

@@ -92,17 +92,7 @@ enum OperatorModule {
         ]
     }
 
-    private static func index(_ v: Value) throws(PythonError) -> Value {
-        if Ints.isInt(v) { return Ints.unbool(v) }
-        if let method = try Attributes.userSpecial(v, interned: SpecialNames.index) {
-            let result = try Calls.call(method, v)
-            guard Ints.isInt(result) else {
-                throw PythonError(.typeError, "__index__ returned non-int (type \(TypeObjects.name(result.type)))")
-            }
-            return Ints.unbool(result)
-        }
-        throw PythonError(.typeError, "'\(TypeObjects.name(v.type))' object cannot be interpreted as an integer")
-    }
+    private static func index(_ v: Value) throws(PythonError) -> Value { try Ints.index(v) }
 
     private static func sequenceFunctions() -> [(String, NativeBody)] {
         [

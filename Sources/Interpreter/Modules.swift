@@ -112,8 +112,7 @@ enum Modules {
             ("getrecursionlimit", { _ throws(PythonError) in Value(smallInt: VM.recursionLimit) }),
             ("setrecursionlimit", { args throws(PythonError) in
                 try args.expect(1...1)
-                guard Ints.isInt(args[0]) else { throw PythonError(.typeError, "'\(TypeObjects.name(args[0].type))' object cannot be interpreted as an integer") }
-                let limit = Ints.unbool(args[0])
+                let limit = try Ints.index(args[0])
                 guard limit.isSmallInt, limit.smallInt >= 1 else { throw PythonError(.valueError, "recursion limit must be greater or equal than 1") }
                 VM.recursionLimit = limit.smallInt
                 return BuiltinTypes.none

@@ -189,8 +189,7 @@ enum NativeTypes {
 
     /// A non-negative machine int argument, with `message` as the ValueError otherwise.
     static func index(_ v: Value, _ message: String) throws(PythonError) -> Int {
-        guard Ints.isInt(v) else { throw PythonError(.typeError, "'\(TypeObjects.name(v.type))' object cannot be interpreted as an integer") }
-        let n = Ints.unbool(v)
+        let n = try Ints.index(v)
         guard n.isSmallInt else { throw PythonError(.overflowError, "Python int too large to convert to C ssize_t") }
         guard n.smallInt >= 0 else { throw PythonError(.valueError, message) }
         return n.smallInt

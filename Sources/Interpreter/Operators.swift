@@ -327,14 +327,17 @@ enum Operators {
 
     /// An index for a builtin sequence: an object with `__index__` stands for the int it gives.
     static func sequenceIndex(_ index: Value) throws(PythonError) -> Value {
-        guard ObjectHooks.isUserObject(index), let method = try Attributes.userSpecial(index, interned: SpecialNames.index) else {
-            return index
-        }
-        let result = try Calls.call(method, index)
+        try Ints.indexValue(index) ?? index
+    }
+
+    /// `__index__` of a class defined in Python, for `ObjectHooks.index`.
+    static func userIndex(_ v: Value) throws(PythonError) -> Value? {
+        guard let method = try Attributes.userSpecial(v, interned: SpecialNames.index) else { return nil }
+        let result = try Calls.call(method, v)
         guard Ints.isInt(result) else {
             throw PythonError(.typeError, "__index__ returned non-int (type \(TypeObjects.name(result.type)))")
         }
-        return result
+        return Ints.unbool(result)
     }
 
     static func setItem(_ object: Value, _ index: Value, _ value: Value) throws(PythonError) {

@@ -62,6 +62,7 @@ enum Strings {
 /// What the runtime asks about objects of classes defined in Python.
 enum Hooks {
     static func install() {
+        ObjectHooks.index = Operators.userIndex
         ObjectHooks.repr = { v throws(PythonError) in
             if let body = NativeTypes.reprBodies[v.type.bits] { return try body(v) }
             if let method = try Attributes.userSpecial(v, interned: SpecialNames.repr) { return try stringResult(Calls.call(method, v), "__repr__") }

@@ -53,6 +53,20 @@ public enum Ints {
         return v
     }
 
+    /// The int `v` stands for where Python wants an integer (`operator.index`): an int, or
+    /// what a class's `__index__` returns; nil for anything else.
+    public static func indexValue(_ v: Value) throws(PythonError) -> Value? {
+        if isInt(v) { return unbool(v) }
+        guard ObjectHooks.isUserObject(v), let hook = ObjectHooks.index else { return nil }
+        return try hook(v)
+    }
+
+    /// `indexValue(v)`, or TypeError: `'str' object cannot be interpreted as an integer`.
+    public static func index(_ v: Value) throws(PythonError) -> Value {
+        if let n = try indexValue(v) { return n }
+        throw PythonError(.typeError, "'\(TypeObjects.name(v.type))' object cannot be interpreted as an integer")
+    }
+
     @inline(__always)
     static func mpz(of v: Value) -> UnsafeMutablePointer<bigz> {
         (v.address + zOffset).assumingMemoryBound(to: bigz.self)

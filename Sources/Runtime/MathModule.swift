@@ -284,12 +284,7 @@ public enum MathModule {
         throw PythonError(.typeError, "must be real number, not \(TypeObjects.name(v.type))")
     }
 
-    static func integer(_ v: Value) throws(PythonError) -> Value {
-        guard Ints.isInt(v) else {
-            throw PythonError(.typeError, "'\(TypeObjects.name(v.type))' object cannot be interpreted as an integer")
-        }
-        return Ints.unbool(v)
-    }
+    static func integer(_ v: Value) throws(PythonError) -> Value { try Ints.index(v) }
 
     static func expect(_ name: String, _ arguments: [Value], count: Int) throws(PythonError) {
         if arguments.count != count { throw arity(name, String(count), arguments.count) }

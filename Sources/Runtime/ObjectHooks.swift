@@ -8,6 +8,8 @@ public enum ObjectHooks {
     nonisolated(unsafe) public static var repr: ((Value) throws(PythonError) -> String?)?
     nonisolated(unsafe) public static var str: ((Value) throws(PythonError) -> String?)?
     nonisolated(unsafe) public static var hash: ((Value) throws(PythonError) -> Int?)?
+    /// `__index__`: the int the object stands for (checked to be one); nil without it.
+    nonisolated(unsafe) public static var index: ((Value) throws(PythonError) -> Value?)?
     /// `a OP b` by the operands' special methods; nil when neither defines it.
     nonisolated(unsafe) public static var compare: ((Value, Value, ComparisonOperator) throws(PythonError) -> Bool?)?
 

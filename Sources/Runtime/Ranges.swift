@@ -187,10 +187,9 @@ public enum Slices {
 
     /// An int index clamped to the machine range (CPython clamps huge slice bounds too).
     static func clampedInt(_ v: Value) throws(PythonError) -> Int {
-        guard Ints.isInt(v) else {
+        guard let n = try Ints.indexValue(v) else {
             throw PythonError(.typeError, "slice indices must be integers or None or have an __index__ method")
         }
-        let n = Ints.unbool(v)
         if n.isSmallInt { return n.smallInt }
         return Ints.sign(n) < 0 ? Int.min / 2 : Int.max / 2
     }

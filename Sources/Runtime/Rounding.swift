@@ -4,9 +4,7 @@ import Glibc
 /// binary value of a float, never on a rounded decimal approximation of it.
 extension Arithmetic {
     public static func round(_ x: Value, digits: Value?) throws(PythonError) -> Value {
-        if let digits, !Ints.isInt(digits) {
-            throw PythonError(.typeError, "'\(typeName(digits))' object cannot be interpreted as an integer")
-        }
+        let digits = try digits.map { v throws(PythonError) in try Ints.index(v) }
         if Ints.isInt(x) {
             let n = Ints.unbool(x)
             guard let digits, Ints.sign(digits) < 0 else { return n }

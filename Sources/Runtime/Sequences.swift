@@ -105,10 +105,9 @@ public enum Sequences {
 
     /// `s * n`: empty for n <= 0.
     public static func repeated(_ s: Value, _ times: Value) throws(PythonError) -> Value {
-        guard Ints.isInt(times) else {
+        guard let count = try Ints.indexValue(times) else {
             throw PythonError(.typeError, "can't multiply sequence by non-int of type '\(TypeObjects.name(times.type))'")
         }
-        let count = Ints.unbool(times)
         guard count.isSmallInt else {
             if Ints.mpzFitsMachineInt(count) && Ints.sign(count) < 0 { return try repeated(s, Value(smallInt: 0)) }
             if Ints.mpzFitsMachineInt(count) { throw PythonError(.memoryError) }

@@ -892,6 +892,36 @@ final class LanguageTests: InterpreterTestCase {
         """,
     ]
 
+    /// The operators of list, dict and set called as methods.
+    static let containerOperators = [
+        """
+        for f in [lambda: [1].__iadd__([2]), lambda: [1, 2].__imul__(2), lambda: {"a": 1}.__ior__({"b": 2}), lambda: {1}.__ior__({2}),
+                  lambda: {"a": 1}.__or__({"b": 2}), lambda: {"a": 1}.__or__(5), lambda: {1}.__or__([2]), lambda: frozenset({1}).__or__({2}),
+                  lambda: {1, 2}.__and__({2}), lambda: {1, 2}.__rsub__({2, 3}), lambda: {"a": 1}.__ior__([("k", "v")]),
+                  lambda: [1].__iadd__(range(3)), lambda: {"a": 1}.__ror__({"b": 2}), lambda: {1}.__isub__({1})]:
+            try:
+                print(f())
+            except Exception as e:
+                print(type(e).__name__, e)
+        d = {"q": 1}
+        d.__delitem__("q")
+        print(d)
+        try:
+            d.__delitem__("q")
+        except KeyError as e:
+            print("KeyError", e)
+        class L(list):
+            def __iadd__(self, other):
+                print("L.__iadd__")
+                return super().__iadd__(other)
+        l = L([1]); l += [2]; print(l, type(l).__name__)
+        class D(dict):
+            def __or__(self, other):
+                return ("D|", super().__or__(other))
+        print(D(a=1) | {"b": 2})
+        """,
+    ]
+
     func testCalls() throws { try assertSameAsPython(Self.calls) }
     func testGenerators() throws { try assertSameAsPython(Self.generators) }
     func testClasses() throws { try assertSameAsPython(Self.classes) }
@@ -902,13 +932,14 @@ final class LanguageTests: InterpreterTestCase {
     func testStrTablesRandomObjectsOSErrorsAndIntrospection() throws { try assertSameAsPython(Self.introspection) }
     func testDeque() throws { try assertSameAsPython(Self.deque) }
     func testArgumentMessages() throws { try assertSameAsPython(Self.argumentMessages) }
+    func testContainerOperators() throws { try assertSameAsPython(Self.containerOperators) }
 
     /// The same programs with a collection every few allocations: values the collector cannot
     /// see would be freed under them.
     func testUnderTheCollectorsStressSwitch() throws {
         try assertSameAsPython(
             Self.calls + Self.generators + Self.classes + Self.protocols + Self.exceptions + Self.data + Self.metaprogramming + Self.introspection
-                + Self.deque + Self.argumentMessages,
+                + Self.deque + Self.argumentMessages + Self.containerOperators,
             stressPeriod: 3)
     }
 }
