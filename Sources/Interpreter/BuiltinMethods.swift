@@ -6,6 +6,7 @@ import Runtime
 enum BuiltinMethods {
     static func install() {
         installObject()
+        installDescriptorGets()
         installContainerBases()
         installException()
         installStr()
@@ -78,6 +79,20 @@ enum BuiltinMethods {
         }
         Natives.method(object, "__format__") { args throws(PythonError) in
             try Strings.format(try Strings.str(args[0]), args[1])
+        }
+    }
+
+    /// `__get__` of functions, static methods and class methods, for code that binds by hand
+    /// (`functools.singledispatchmethod`): what reading the attribute through `obj` gives.
+    private static func installDescriptorGets() {
+        for type in [BuiltinTypes.function, InterpreterTypes.staticMethod, InterpreterTypes.classMethod] {
+            Natives.method(type, "__get__") { args throws(PythonError) in
+                try args.expect(2...3)
+                let (descriptor, object) = (args[0], args[1])
+                let owner = args.argument(2).flatMap { $0.is(BuiltinTypes.none) ? nil : $0 }
+                if object.is(BuiltinTypes.none) && descriptor.kind == .function { return descriptor }
+                return try Attributes.bind(descriptor, to: object, type: owner ?? object.type)
+            }
         }
     }
 

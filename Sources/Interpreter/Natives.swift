@@ -88,7 +88,7 @@ struct NativeArguments {
         if case .entry(let entry) = nameSource {
             if Natives.owners[entry] != 0 {
                 receivers = 1
-                qualified = "\(TypeObjects.name(Value(bits: Natives.owners[entry]))).\(name)"
+                qualified = "\(TypeObjects.shortName(Value(bits: Natives.owners[entry]))).\(name)"
             } else if Natives.classMethods.contains(entry) {
                 receivers = 1
             }

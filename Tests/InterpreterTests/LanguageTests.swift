@@ -881,6 +881,7 @@ final class LanguageTests: InterpreterTestCase {
         class A:
             x = [1, {"k": "v"}]
             def __format__(self, spec): return "A(" + spec + ")"
+            def __repr__(self): return "A()"
         cases = ["{", "}", "{0", "{0!}", "{0!x}", "{0!r", "{0[}", "{0[0}", "{0.}", "{.x}", "{!r}", "{a", "{0:d", "x}y",
                  "{}{1}", "{0[a]b}", "{ 0 }", "{-1}", "{+0}", "{0.x[1][k]}", "{0.x[0]x}", "{0[]}", "{0..x}", "{0:{1}}",
                  "{0:{1:{2}}}", "{0!s:>5}", "{0!r:}", "{0:{{}}}", "a{{b}}c", "}}{{", "{0}}", "{99999999999999999999999}"]
@@ -892,7 +893,7 @@ final class LanguageTests: InterpreterTestCase {
         """,
     ]
 
-    /// The operators of list, dict and set called as methods.
+    /// The operators of list, dict and set called as methods; `__get__` called by hand.
     static let containerOperators = [
         """
         for f in [lambda: [1].__iadd__([2]), lambda: [1, 2].__imul__(2), lambda: {"a": 1}.__ior__({"b": 2}), lambda: {1}.__ior__({2}),
@@ -919,6 +920,30 @@ final class LanguageTests: InterpreterTestCase {
             def __or__(self, other):
                 return ("D|", super().__or__(other))
         print(D(a=1) | {"b": 2})
+        """,
+        """
+        import functools
+        class Shape:
+            @functools.singledispatchmethod
+            def area(self, arg):
+                return f"generic {arg!r}"
+            @area.register(int)
+            def _(self, arg):
+                return f"int {arg * 2}"
+            @area.register
+            def _(self, arg: str):
+                return f"str {arg.upper()}"
+            @area.register(list)
+            @area.register(tuple)
+            def _(self, arg):
+                return f"seq {len(arg)}"
+        s = Shape()
+        print(s.area(3), s.area("ab"), s.area([1, 2]), s.area((1,)), s.area(2.5), s.area(True))
+        print(Shape.area.__name__)
+        def f(self): return "f of " + type(self).__name__
+        print(f.__get__(s)(), f.__get__(None, Shape) is f, f.__get__(s, Shape)())
+        sm = staticmethod(len); cm = classmethod(lambda cls: cls.__name__)
+        print(sm.__get__(s)([1, 2]), cm.__get__(s)(), cm.__get__(None, Shape)())
         """,
     ]
 

@@ -85,5 +85,29 @@ def singledispatch(func):
     wrapper.registry = registry
     update_wrapper(wrapper, func)
     return wrapper
+
+
+class singledispatchmethod:
+    """A method that dispatches on the type of its first argument after self."""
+
+    def __init__(self, func):
+        if not callable(func) and not hasattr(func, "__get__"):
+            raise TypeError(f"{func!r} is not callable or a descriptor")
+        self.dispatcher = singledispatch(func)
+        self.func = func
+
+    def register(self, cls, method=None):
+        return self.dispatcher.register(cls, method)
+
+    def __get__(self, obj, cls=None):
+        dispatch = self.dispatcher.dispatch
+
+        def bound(*args, **kwargs):
+            implementation = dispatch(args[0].__class__)
+            return implementation.__get__(obj, cls)(*args, **kwargs)
+
+        bound.register = self.register
+        update_wrapper(bound, self.func)
+        return bound
 """#
 }
