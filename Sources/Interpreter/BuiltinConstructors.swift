@@ -226,12 +226,20 @@ enum Mappings {
         }
         var index = 0
         try Iteration.forEach(other) { pair throws(PythonError) in
-            let items = try Iteration.list(pair)
+            let items = try pairItems(pair, index)
             guard List.count(items) == 2 else {
                 throw PythonError(.valueError, "dictionary update sequence element #\(index) has length \(List.count(items)); 2 is required")
             }
             try Dict.set(dict, List.items(items)[0], List.items(items)[1])
             index += 1
+        }
+    }
+
+    /// An element of a sequence of pairs as a list; CPython words any TypeError on the way.
+    private static func pairItems(_ pair: Value, _ index: Int) throws(PythonError) -> Value {
+        do throws(PythonError) { return try Iteration.list(pair) } catch {
+            guard TypeObjects.isSubtype(error.exception.type, of: BuiltinException.typeError.type) else { throw error }
+            throw PythonError(.typeError, "cannot convert dictionary update sequence element #\(index) to a sequence")
         }
     }
 

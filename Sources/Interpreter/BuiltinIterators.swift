@@ -76,7 +76,8 @@ enum BuiltinIterators {
         guard let iterable = args.argument(0, "iterable") else {
             throw PythonError(.typeError, "enumerate() missing required argument 'iterable'")
         }
-        let start = args.argument(1, "start") ?? Value(smallInt: 0)
+        // CPython counts from `operator.index(start)`: `enumerate(x, True)` counts from 1.
+        let start = try args.argument(1, "start").map { v throws(PythonError) in try Operators.index(v) } ?? Value(smallInt: 0)
         return InterpreterObjects.make(.enumerate, type: InterpreterTypes.enumerate, a: try Iteration.iterator(iterable), b: start)
     }
 

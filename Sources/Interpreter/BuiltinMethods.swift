@@ -27,6 +27,15 @@ enum BuiltinMethods {
         return n.smallInt
     }
 
+    /// A C `int` parameter, as `_PyLong_AsInt` converts it: `__index__` accepted, 32 bits.
+    private static func cInt(_ v: Value) throws(PythonError) -> Int {
+        let n = try Operators.index(v)
+        guard n.isSmallInt, Int32(exactly: n.smallInt) != nil else {
+            throw PythonError(.overflowError, "Python int too large to convert to C int")
+        }
+        return n.smallInt
+    }
+
     private static func optionalInt(_ v: Value?) throws(PythonError) -> Int? {
         guard let v, !v.is(BuiltinTypes.none) else { return nil }
         return try int(v)
@@ -178,7 +187,7 @@ enum BuiltinMethods {
         }
         method("join") { args throws(PythonError) in
             try args.expect(2...2)
-            let items = args[1].kind == .list || args[1].kind == .tuple ? args[1] : try Iteration.list(args[1])
+            let items = try Iteration.fastSequence(args[1], orMessage: "can only join an iterable")
             return try StrMethods.join(args[0], items)
         }
         for (name, side) in [("strip", StrMethods.StripSide.both), ("lstrip", .left), ("rstrip", .right)] {
@@ -295,7 +304,8 @@ enum BuiltinMethods {
         }
         method("splitlines") { args throws(PythonError) in
             try args.expect(1...2, keywords: ["keepends"])
-            let keep = try args.argument(1, "keepends").map { v throws(PythonError) in try Operators.isTrue(v) } ?? false
+            // `keepends` is a C int in CPython: `splitlines("a")` is a TypeError.
+            let keep = try args.argument(1, "keepends").map { v throws(PythonError) in try cInt(v) != 0 } ?? false
             return StrMethods.splitlines(args[0], keepEnds: keep)
         }
         method("format") { args throws(PythonError) in try FormatStrings.format(args[0], args) }

@@ -67,7 +67,7 @@ enum OperatorModule {
             },
             one("not_") { v throws(PythonError) in Value.bool(!(try Operators.isTrue(v))) },
             one("truth") { v throws(PythonError) in Value.bool(try Operators.isTrue(v)) },
-            one("index", index),
+            one("index", Operators.index),
             ("length_hint", { args throws(PythonError) in
                 // The length if the object has one, else `__length_hint__`, else the default.
                 try args.expect(1...2)
@@ -90,18 +90,6 @@ enum OperatorModule {
                 return try Calls.call(args[0], args.base + 1, args.count - 1, keywordNames: args.keywordNames, stackTop: args.stackTop)
             }),
         ]
-    }
-
-    private static func index(_ v: Value) throws(PythonError) -> Value {
-        if Ints.isInt(v) { return Ints.unbool(v) }
-        if let method = try Attributes.userSpecial(v, interned: SpecialNames.index) {
-            let result = try Calls.call(method, v)
-            guard Ints.isInt(result) else {
-                throw PythonError(.typeError, "__index__ returned non-int (type \(TypeObjects.name(result.type)))")
-            }
-            return Ints.unbool(result)
-        }
-        throw PythonError(.typeError, "'\(TypeObjects.name(v.type))' object cannot be interpreted as an integer")
     }
 
     private static func sequenceFunctions() -> [(String, NativeBody)] {

@@ -287,13 +287,15 @@ enum Operators {
         }
     }
 
+    /// What `__len__` returned, as CPython's `slot_sq_length` reads it: `__index__` accepted,
+    /// the sign checked first, then OverflowError beyond 64 bits.
     private static func lengthResult(_ result: Value) throws(PythonError) -> Int {
-        guard Ints.isInt(result) else {
-            throw PythonError(.typeError, "'\(TypeObjects.name(result.type))' object cannot be interpreted as an integer")
+        let n = try index(result)
+        guard Ints.sign(n) >= 0 else { throw PythonError(.valueError, "__len__() should return >= 0") }
+        guard let length = Ints.machineInt(n) else {
+            throw PythonError(.overflowError, "cannot fit 'int' into an index-sized integer")
         }
-        let n = Ints.unbool(result)
-        guard n.isSmallInt, n.smallInt >= 0 else { throw PythonError(.valueError, "__len__() should return >= 0") }
-        return n.smallInt
+        return length
     }
 
     static func getItem(_ object: Value, _ index: Value) throws(PythonError) -> Value {
@@ -323,6 +325,20 @@ enum Operators {
         default:
             throw PythonError(.typeError, "'\(TypeObjects.name(object.type))' object is not subscriptable")
         }
+    }
+
+    /// An int as CPython's `PyNumber_Index` gives it: the int itself (a bool as a plain int), or
+    /// what `__index__` returns.
+    static func index(_ v: Value) throws(PythonError) -> Value {
+        if Ints.isInt(v) { return Ints.unbool(v) }
+        if let method = try Attributes.userSpecial(v, interned: SpecialNames.index) {
+            let result = try Calls.call(method, v)
+            guard Ints.isInt(result) else {
+                throw PythonError(.typeError, "__index__ returned non-int (type \(TypeObjects.name(result.type)))")
+            }
+            return Ints.unbool(result)
+        }
+        throw PythonError(.typeError, "'\(TypeObjects.name(v.type))' object cannot be interpreted as an integer")
     }
 
     /// An index for a builtin sequence: an object with `__index__` stands for the int it gives.

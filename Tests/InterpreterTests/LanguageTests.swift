@@ -892,6 +892,64 @@ final class LanguageTests: InterpreterTestCase {
         """,
     ]
 
+    /// Corners where CPython converts, checks or words things its own way: argument
+    /// conversions, `%` formatting, set keys, float and math protocols, exception fields
+    /// and notes, attribute deletion, module attributes.
+    static let cpythonCorners = [
+        """
+        def attempt(label, f):
+            try:
+                print(label, "->", repr(f()))
+            except Exception as e:
+                print(label, "->", type(e).__name__, e)
+        class I:
+            def __index__(self): return 2
+        attempt('enumerate([], "a")', lambda: enumerate([], "a"))
+        attempt('enumerate("ab", 1.5)', lambda: enumerate("ab", 1.5))
+        attempt('enumerate("ab", True)', lambda: list(enumerate("ab", True)))
+        attempt('enumerate("ab", I())', lambda: list(enumerate("ab", I())))
+        attempt('enumerate("ab", start=2**70)', lambda: list(enumerate("ab", start=2**70)))
+        attempt('enumerate(5, "a")', lambda: enumerate(5, "a"))
+        attempt('center(10, 1)', lambda: "abc".center(10, 1))
+        attempt('ljust(10, "ab")', lambda: "abc".ljust(10, "ab"))
+        attempt('rjust(5, None)', lambda: "abc".rjust(5, None))
+        attempt('join(5)', lambda: ",".join(5))
+        attempt('join([1])', lambda: ",".join([1]))
+        attempt('join(gen)', lambda: ",".join(str(i) for i in range(3)))
+        class BadIter:
+            def __iter__(self): raise TypeError("inner")
+        attempt('join(BadIter())', lambda: ",".join(BadIter()))
+        def bad_gen():
+            yield "a"
+            raise TypeError("during")
+        attempt('join(bad_gen())', lambda: ",".join(bad_gen()))
+        attempt('splitlines("a")', lambda: "a\\nb".splitlines("a"))
+        attempt('splitlines(1.5)', lambda: "a\\nb".splitlines(1.5))
+        attempt('splitlines(I())', lambda: "a\\nb".splitlines(I()))
+        attempt('splitlines(2**40)', lambda: "a\\nb".splitlines(2**40))
+        attempt('splitlines(keepends=0)', lambda: "a\\nb".splitlines(keepends=0))
+        attempt('update([1, 2])', lambda: {}.update([1, 2]))
+        attempt('dict([1])', lambda: dict([1]))
+        attempt('dict([(1, 2), 3])', lambda: dict([(1, 2), 3]))
+        attempt('dict([(1, 2), "abc"])', lambda: dict([(1, 2), "abc"]))
+        attempt('dict(["ab", BadIter()])', lambda: dict(["ab", BadIter()]))
+        attempt('format(1.5, "r")', lambda: format(1.5, "r"))
+        attempt('format(1.5, "")', lambda: format(1.5, ""))
+        attempt('format(1.5, ".3")', lambda: format(1.5, ".3"))
+        attempt('format(2, "r")', lambda: format(2, "r"))
+        attempt('f"{2.5:>8}"', lambda: f"{2.5:>8}")
+        print(A().m(), A().n())
+        class L:
+            def __init__(self, n): self.n = n
+            def __len__(self): return self.n
+        class Idx:
+            def __index__(self): return 4
+        for n in [2 ** 100, -2 ** 100, -1, 2 ** 62, True, Idx(), 1.5, "3"]:
+            attempt(f'len({n!r:.10})', lambda: len(L(n)))
+        attempt('bool(L(2**100))', lambda: bool(L(2 ** 100)))
+        """,
+    ]
+
     func testCalls() throws { try assertSameAsPython(Self.calls) }
     func testGenerators() throws { try assertSameAsPython(Self.generators) }
     func testClasses() throws { try assertSameAsPython(Self.classes) }
@@ -902,13 +960,14 @@ final class LanguageTests: InterpreterTestCase {
     func testStrTablesRandomObjectsOSErrorsAndIntrospection() throws { try assertSameAsPython(Self.introspection) }
     func testDeque() throws { try assertSameAsPython(Self.deque) }
     func testArgumentMessages() throws { try assertSameAsPython(Self.argumentMessages) }
+    func testCPythonCorners() throws { try assertSameAsPython(Self.cpythonCorners) }
 
     /// The same programs with a collection every few allocations: values the collector cannot
     /// see would be freed under them.
     func testUnderTheCollectorsStressSwitch() throws {
         try assertSameAsPython(
             Self.calls + Self.generators + Self.classes + Self.protocols + Self.exceptions + Self.data + Self.metaprogramming + Self.introspection
-                + Self.deque + Self.argumentMessages,
+                + Self.deque + Self.argumentMessages + Self.cpythonCorners,
             stressPeriod: 3)
     }
 }
