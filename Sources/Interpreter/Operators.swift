@@ -20,7 +20,7 @@ enum Operators {
             return result
         }
         if operation.plain == .remainder && a.kind == .str {
-            return Str.make(try Formatting.percent(Str.swiftString(a), b))
+            return Str.make(try Formatting.percent(Str.swiftString(a), b, mapping: try percentMapping(b)))
         }
         if operation.isInPlace && a.kind == .list {
             switch operation.plain {
@@ -89,6 +89,20 @@ enum Operators {
     }
 
     /// The special-method protocol; nil when neither operand handles the operation.
+    /// How `str % args` looks up `%(key)` when CPython takes `args` for a mapping (it has
+    /// `__getitem__` and is neither a tuple nor a str): `"%(a)s" % [1]` subscripts the list.
+    private static func percentMapping(_ args: Value) throws(PythonError) -> ((Value) throws(PythonError) -> Value)? {
+        switch args.kind {
+        case .tuple, .str: return nil
+        case .dict, .list, .range: break
+        default:
+            guard ObjectHooks.isUserObject(args), try Attributes.userSpecial(args, interned: SpecialNames.getitem) != nil else {
+                return nil
+            }
+        }
+        return { key throws(PythonError) in try getItem(args, key) }
+    }
+
     private static func userBinary(_ operation: BinaryOperation, _ a: Value, _ b: Value) throws(PythonError) -> Value? {
         let names = SpecialNames.binary[Int(operation.plain.rawValue)]
         if operation.isInPlace, let method = try Attributes.userSpecial(a, interned: names.inPlace) {
@@ -105,6 +119,8 @@ enum Operators {
             let result = try Calls.call(forward, a, b)
             if !result.is(BuiltinTypes.notImplemented) { return result }
         }
+        // A str's own `%` comes before the right operand's `__rmod__`, and always formats.
+        if operation.plain == .remainder && a.kind == .str && forward == nil { return nil }
         if let reflected, !TypeObjects.isSubtype(b.type, of: a.type) {
             let result = try Calls.call(reflected, b, a)
             if !result.is(BuiltinTypes.notImplemented) { return result }

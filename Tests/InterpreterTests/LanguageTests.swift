@@ -948,6 +948,50 @@ final class LanguageTests: InterpreterTestCase {
             attempt(f'len({n!r:.10})', lambda: len(L(n)))
         attempt('bool(L(2**100))', lambda: bool(L(2 ** 100)))
         """,
+        """
+        def attempt(label, f):
+            try:
+                print(label, "->", repr(f()))
+            except Exception as e:
+                print(label, "->", type(e).__name__, e)
+        class G:
+            def __getitem__(self, k): return k * 2
+        class Missing(dict):
+            def __missing__(self, k): return "missing " + k
+        class M:
+            def __rmod__(self, o): return "rmod"
+            def __repr__(self): return "M()"
+        class S(str):
+            def __rmod__(self, o): return "S.rmod"
+        class T(str):
+            def __mod__(self, o): return NotImplemented
+        attempt('"%(a)s %s" % {"a": 1}', lambda: "%(a)s %s" % {"a": 1})
+        attempt('"%s %(a)s" % {"a": 1}', lambda: "%s %(a)s" % {"a": 1})
+        attempt('"%(a)s %(a)s" % {"a": 1}', lambda: "%(a)s %(a)s" % {"a": 1})
+        attempt('"abc" % []', lambda: "abc" % [])
+        attempt('"abc" % range(3)', lambda: "abc" % range(3))
+        attempt('"abc" % G()', lambda: "abc" % G())
+        attempt('"%(ab)s" % G()', lambda: "%(ab)s" % G())
+        attempt('"%(a)s" % [1]', lambda: "%(a)s" % [1])
+        attempt('"%(k)s" % Missing()', lambda: "%(k)s" % Missing())
+        attempt('"%s" % [1]', lambda: "%s" % [1])
+        attempt('"%s %s" % [1]', lambda: "%s %s" % [1])
+        attempt('"abc" % 5', lambda: "abc" % 5)
+        attempt('"abc" % "s"', lambda: "abc" % "s")
+        attempt('"abc" % ()', lambda: "abc" % ())
+        attempt('"%s" % ()', lambda: "%s" % ())
+        attempt('"%(a)s" % (1,)', lambda: "%(a)s" % (1,))
+        attempt('"%(a)d" % {"a": 3}', lambda: "%(a)d" % {"a": 3})
+        attempt('"%(a)5.1f|" % {"a": 3}', lambda: "%(a)5.1f|" % {"a": 3})
+        attempt('"s%s" % M()', lambda: "s%s" % M())
+        attempt('"s" % M()', lambda: "s" % M())
+        attempt('"s%s" % S("x")', lambda: "s%s" % S("x"))
+        attempt('T("t%s") % M()', lambda: T("t%s") % M())
+        attempt('5 % M()', lambda: 5 % M())
+        x = "v=%s"
+        x %= M()
+        print(x)
+        """,
     ]
 
     func testCalls() throws { try assertSameAsPython(Self.calls) }
