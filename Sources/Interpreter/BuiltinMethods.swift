@@ -452,14 +452,12 @@ enum BuiltinMethods {
         }
         method("discard") { args throws(PythonError) in
             try args.expect(2...2)
-            _ = try Sets.discard(args[0], args[1])
+            _ = try Sets.discard(args[0], try Sets.lookupKey(args[1]))
             return BuiltinTypes.none
         }
         method("remove") { args throws(PythonError) in
             try args.expect(2...2)
-            if !(try Sets.discard(args[0], args[1])) {
-                throw PythonError(exception: Exceptions.make(BuiltinException.keyError.type, arguments: [args[1]]))
-            }
+            try Sets.remove(args[0], args[1])
             return BuiltinTypes.none
         }
         method("pop") { args throws(PythonError) in

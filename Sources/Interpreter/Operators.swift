@@ -14,7 +14,8 @@ enum Operators {
         if ObjectHooks.isUserObject(a) || ObjectHooks.isUserObject(b) {
             if let result = try userBinary(operation, a, b) { return result }
         }
-        if operation.plain == .bitOr && a.kind == .dict && b.kind == .dict {
+        // `d |= pairs` takes whatever `d.update` takes; `d | other` only a dict.
+        if operation.plain == .bitOr && a.kind == .dict && (b.kind == .dict || operation.isInPlace) {
             let result = operation.isInPlace ? a : try Dict.copy(a)
             try Mappings.update(result, with: b)
             return result

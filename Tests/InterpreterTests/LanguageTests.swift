@@ -992,6 +992,41 @@ final class LanguageTests: InterpreterTestCase {
         x %= M()
         print(x)
         """,
+        """
+        def attempt(label, f):
+            try:
+                print(label, "->", repr(f()))
+            except Exception as e:
+                print(label, "->", type(e).__name__, e)
+        s = {frozenset({1}), 3}
+        print({1} in s, {2} in s, {1} in frozenset(s))
+        s.discard({1}); print(s)
+        s.add(frozenset({1}))
+        s.remove({1}); print(s)
+        attempt('s.remove({2})', lambda: s.remove({2}))
+        attempt('s.add({2})', lambda: s.add({2}))
+        attempt('[1] in s', lambda: [1] in s)
+        attempt('{1} in dict', lambda: {1} in {frozenset({1}): 2})
+        attempt('difference_update', lambda: s.difference_update([{1}]))
+        class HSet(set):
+            def __hash__(self): return 7
+        attempt('HSet in', lambda: HSet({1}) in {frozenset({1})})
+        class PSet(set): pass
+        attempt('PSet in', lambda: PSet({1}) in {frozenset({1})})
+        d = {"a": 1}
+        d |= [("k", "v")]
+        d |= {"z": 0}
+        print(d)
+        def ior_bad():
+            e = {}
+            e |= [1]
+        def ior_int():
+            e = {}
+            e |= 5
+        attempt('d |= [1]', ior_bad)
+        attempt('d |= 5', ior_int)
+        attempt('{} | [(1, 2)]', lambda: {} | [(1, 2)])
+        """,
     ]
 
     func testCalls() throws { try assertSameAsPython(Self.calls) }
