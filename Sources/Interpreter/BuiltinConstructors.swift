@@ -184,12 +184,13 @@ enum BuiltinConstructors {
         try args.expect(0...1)
         if args.positionalCount == 0 { return Floats.make(0) }
         let v = args[0]
+        // A class's own `__float__` (or `__index__`) comes before its builtin base's value.
+        if let converted = try Operators.userFloat(v) { return converted }
         switch v.kind {
         case .float: return Subclasses.plain(v)
         case .int, .bool: return Floats.make(try Ints.toDouble(Ints.unbool(v)))
         case .str: return Floats.make(try Floats.parse(v))
         default:
-            if let method = try Attributes.userSpecial(v, interned: SpecialNames.float) { return try Calls.call(method, v) }
             throw PythonError(.typeError, "float() argument must be a string or a real number, not '\(TypeObjects.name(v.type))'")
         }
     }

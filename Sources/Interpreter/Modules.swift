@@ -197,7 +197,10 @@ enum Modules {
         var functions: [(String, NativeBody)] = names.map { name in
             (name, { args throws(PythonError) in
                 try args.expect(0...Int.max)
-                return try MathModule.call(name, Array(UnsafeBufferPointer(start: args.base, count: args.positionalCount)))
+                if (0..<args.positionalCount).allSatisfy({ !ObjectHooks.isUserObject(args[$0]) }) {
+                    return try MathModule.call(name, Array(UnsafeBufferPointer(start: args.base, count: args.positionalCount)))
+                }
+                return try mathOfUserObjects(name, args)
             })
         }
         for name in ["fsum", "prod", "dist", "hypot", "nextafter", "ulp"] {
@@ -234,6 +237,32 @@ enum Modules {
         }))
         let constants = MathModule.constants.map { constant in (constant.0, { Floats.make(constant.1) }) }
         return native("math", functions, constants: constants)
+    }
+
+    /// A math function given objects defined in Python: `floor`, `ceil` and `trunc` call
+    /// their methods; otherwise each becomes what the runtime takes, an int by `__index__`
+    /// where CPython wants an integer, else a float by `__float__` (`PyFloat_AsDouble`).
+    private static func mathOfUserObjects(_ name: String, _ args: NativeArguments) throws(PythonError) -> Value {
+        if ["floor", "ceil", "trunc"].contains(name) && args.positionalCount == 1 && ObjectHooks.isUserObject(args[0]) {
+            if let method = try Attributes.userSpecial(args[0], "__\(name)__") { return try Calls.call(method, args[0]) }
+            if name == "trunc" && args[0].kind != .int && args[0].kind != .float {
+                throw PythonError(.typeError, "type \(TypeObjects.name(args[0].type)) doesn't define __trunc__ method")
+            }
+        }
+        let integers: Set = ["factorial", "gcd", "lcm", "isqrt", "comb", "perm"]
+        // The converted values live in a heap list while the next is made.
+        let converted = List.make()
+        for i in 0..<args.positionalCount {
+            let v = args[i]
+            if !ObjectHooks.isUserObject(v) || v.kind == .int || v.kind == .float {
+                List.append(converted, v)
+            } else if integers.contains(name) {
+                List.append(converted, try Operators.index(v))
+            } else {
+                List.append(converted, try Operators.userFloat(v) ?? v)
+            }
+        }
+        return try MathModule.call(name, Array(UnsafeBufferPointer(start: List.items(converted), count: List.count(converted))))
     }
 
     // MARK: time

@@ -358,6 +358,25 @@ enum Operators {
         throw PythonError(.typeError, "'\(TypeObjects.name(v.type))' object cannot be interpreted as an integer")
     }
 
+    /// A float from an object defined in Python, as CPython's `PyNumber_Float` makes it: what
+    /// `__float__` returns (which must be a float), else its `__index__`; nil with neither.
+    static func userFloat(_ v: Value) throws(PythonError) -> Value? {
+        if let method = try Attributes.userSpecial(v, interned: SpecialNames.float) {
+            let result = try Calls.call(method, v)
+            guard result.kind == .float else {
+                throw PythonError(.typeError, "\(TypeObjects.name(v.type)).__float__ returned non-float (type \(TypeObjects.name(result.type)))")
+            }
+            // CPython warns of a float subclass here, and makes it a plain float.
+            return Subclasses.plain(result)
+        }
+        // An int or float subclass has its base's `__float__`, which comes first.
+        if v.kind == .int || v.kind == .float { return nil }
+        if try Attributes.userSpecial(v, interned: SpecialNames.index) != nil {
+            return Floats.make(try Ints.toDouble(try index(v)))
+        }
+        return nil
+    }
+
     /// An index for a builtin sequence: an object with `__index__` stands for the int it gives.
     static func sequenceIndex(_ index: Value) throws(PythonError) -> Value {
         guard ObjectHooks.isUserObject(index), let method = try Attributes.userSpecial(index, interned: SpecialNames.index) else {

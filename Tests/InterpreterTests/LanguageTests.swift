@@ -1027,6 +1027,53 @@ final class LanguageTests: InterpreterTestCase {
         attempt('d |= 5', ior_int)
         attempt('{} | [(1, 2)]', lambda: {} | [(1, 2)])
         """,
+        """
+        import math
+        def attempt(label, f):
+            try:
+                print(label, "->", repr(f()))
+            except Exception as e:
+                print(label, "->", type(e).__name__, e)
+        class F:
+            def __init__(self, v): self.v = v
+            def __float__(self): return self.v
+        class FS(float): pass
+        class I:
+            def __index__(self): return 9
+        class IS(int):
+            def __index__(self): return 5
+        class SS(str):
+            def __index__(self): return 5
+        attempt('float(F(2))', lambda: float(F(2)))
+        attempt('float(F(2.5))', lambda: float(F(2.5)))
+        attempt('float(F("x"))', lambda: float(F("x")))
+        attempt('float(I())', lambda: float(I()))
+        attempt('float(IS(3))', lambda: float(IS(3)))
+        attempt('float(SS("2.5"))', lambda: float(SS("2.5")))
+        attempt('float(object())', lambda: float(object()))
+        class N:
+            def __floor__(self): return "floor"
+            def __ceil__(self): return "ceil"
+            def __trunc__(self): return "trunc"
+        print(math.floor(N()), math.ceil(N()), math.trunc(N()))
+        attempt('math.floor(F(2.5))', lambda: math.floor(F(2.5)))
+        attempt('math.ceil(F(2.5))', lambda: math.ceil(F(2.5)))
+        attempt('math.trunc(F(2.5))', lambda: math.trunc(F(2.5)))
+        attempt('math.sqrt(F(4.0))', lambda: math.sqrt(F(4.0)))
+        attempt('math.sqrt(F(4))', lambda: math.sqrt(F(4)))
+        attempt('math.sqrt(I())', lambda: math.sqrt(I()))
+        attempt('math.pow(F(2.0), 3)', lambda: math.pow(F(2.0), 3))
+        attempt('math.atan2(F(1.0), F(1.0))', lambda: math.atan2(F(1.0), F(1.0)))
+        attempt('math.sqrt(object())', lambda: math.sqrt(object()))
+        attempt('math.factorial(I())', lambda: math.factorial(I()))
+        attempt('math.gcd(I(), 6)', lambda: math.gcd(I(), 6))
+        attempt('math.factorial(F(3.0))', lambda: math.factorial(F(3.0)))
+        attempt('math.ldexp(F(1.5), I())', lambda: math.ldexp(F(1.5), I()))
+        attempt('math.isnan(F(1.0))', lambda: math.isnan(F(1.0)))
+        attempt('math.floor(IS(7))', lambda: math.floor(IS(7)))
+        attempt('math.floor(FS(7.5))', lambda: math.floor(FS(7.5)))
+        attempt('math.log(F(100.0), 10)', lambda: math.log(F(100.0), 10))
+        """,
     ]
 
     func testCalls() throws { try assertSameAsPython(Self.calls) }
