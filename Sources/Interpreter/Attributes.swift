@@ -336,7 +336,7 @@ enum Attributes {
             }
             try setOnInstance(object, name, value)
         case .exception:
-            try Dict.set(attributeDict(object, at: \ExceptionObject.attributes), name, value)
+            try setExceptionAttribute(object, name, value)
         case .function:
             try setFunctionAttribute(object, name, value)
         case .foreign where InterpreterObjects.tag(object) == .module:
@@ -427,6 +427,34 @@ enum Attributes {
         return dict
     }
 
+    /// `e.name = value`: the fields a raise and a traceback read, checked as CPython's setters
+    /// check them; the rest goes to the exception's dict.
+    private static func setExceptionAttribute(_ exception: Value, _ name: Value, _ value: Value) throws(PythonError) {
+        let fields = exception.fields(ExceptionObject.self)
+        switch Str.swiftString(name) {
+        case "args":
+            fields.pointee.args = try Iteration.tuple(value)
+        case "__cause__":
+            fields.pointee.cause = try exceptionOrNone(value, "exception cause")
+            // Setting a cause, even None, hides the context, as `raise ... from` does.
+            fields.pointee.suppressContext = BuiltinTypes.trueValue
+        case "__context__":
+            fields.pointee.context = try exceptionOrNone(value, "exception context")
+        case "__suppress_context__":
+            guard value.kind == .bool else { throw PythonError(.typeError, "attribute value type must be bool") }
+            fields.pointee.suppressContext = value
+        default:
+            try Dict.set(attributeDict(exception, at: \ExceptionObject.attributes), name, value)
+        }
+    }
+
+    private static func exceptionOrNone(_ value: Value, _ what: String) throws(PythonError) -> Value {
+        guard value.is(BuiltinTypes.none) || value.kind == .exception else {
+            throw PythonError(.typeError, "\(what) must be None or derive from BaseException")
+        }
+        return value
+    }
+
     /// `f.name = value`: the attributes a call or a repr reads go to their fields, the rest to
     /// the function's dict.
     private static func setFunctionAttribute(_ function: Value, _ name: Value, _ value: Value) throws(PythonError) {
@@ -494,6 +522,8 @@ enum Attributes {
         }
         if object.kind == .instance {
             if try Instances.deleteAttribute(object, name) { return }
+        } else if object.kind == .exception {
+            if try Dict.remove(attributeDict(object, at: \ExceptionObject.attributes), name) { return }
         } else if object.kind == .type && object.header.pointee.flags.contains(.heapType) {
             if try Dict.remove(object.fields(TypeObject.self).pointee.dict, name) {
                 VM.typeEpoch &+= 1

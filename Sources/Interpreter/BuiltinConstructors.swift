@@ -43,10 +43,7 @@ enum BuiltinConstructors {
         }
         define(BuiltinTypes.tuple) { args throws(PythonError) in
             try args.expect(0...1)
-            if args.positionalCount == 0 { return Tuple.make() }
-            if args[0].isObject && args[0].header.pointee.type.is(BuiltinTypes.tuple) { return args[0] }
-            let list = try Iteration.list(args[0])
-            return Tuple.make(Array(UnsafeBufferPointer(start: List.items(list), count: List.count(list))))
+            return args.positionalCount == 0 ? Tuple.make() : try Iteration.tuple(args[0])
         }
         define(BuiltinTypes.set) { args throws(PythonError) in try makeSet(args, frozen: false) }
         define(BuiltinTypes.frozenset) { args throws(PythonError) in try makeSet(args, frozen: true) }

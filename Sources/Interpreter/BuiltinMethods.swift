@@ -168,6 +168,11 @@ enum BuiltinMethods {
         }
         Natives.method(base, "__str__") { args throws(PythonError) in Str.make(try Exceptions.message(args[0])) }
         Natives.method(base, "with_traceback") { args throws(PythonError) in args[0] }
+        Natives.method(base, "add_note") { args throws(PythonError) in
+            try args.expect(2...2)
+            try Raising.addNote(args[0], args[1])
+            return BuiltinTypes.none
+        }
     }
 
     // MARK: str

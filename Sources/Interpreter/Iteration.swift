@@ -193,6 +193,15 @@ enum Iteration {
         return try list(it)
     }
 
+    /// `tuple(iterable)`: a tuple as it is, else the items in a new tuple.
+    static func tuple(_ iterable: Value) throws(PythonError) -> Value {
+        if iterable.isObject && iterable.header.pointee.type.is(BuiltinTypes.tuple) { return iterable }
+        let items = try list(iterable)
+        let result = Tuple.allocate(count: List.count(items))
+        for i in 0..<List.count(items) { Tuple.items(result)[i] = List.items(items)[i] }
+        return result
+    }
+
     /// The items of `iterable` in a new list.
     static func list(_ iterable: Value) throws(PythonError) -> Value {
         let result = List.make()

@@ -1074,6 +1074,94 @@ final class LanguageTests: InterpreterTestCase {
         attempt('math.floor(FS(7.5))', lambda: math.floor(FS(7.5)))
         attempt('math.log(F(100.0), 10)', lambda: math.log(F(100.0), 10))
         """,
+        """
+        def attempt(label, f):
+            try:
+                print(label, "->", repr(f()))
+            except Exception as e:
+                print(label, "->", type(e).__name__, e)
+        e = Exception()
+        e.args = ("changed", 1)
+        print(str(e), repr(e), e.args)
+        e.args = "ab"
+        print(str(e), repr(e))
+        e.args = [5]
+        print(str(e), repr(e), type(e.args).__name__)
+        attempt('args = 5', lambda: setattr(e, "args", 5))
+        k = KeyError("k")
+        k.args = ("other",)
+        print(str(k))
+        e = Exception("x")
+        print(e.__suppress_context__)
+        e.__cause__ = KeyError()
+        print(e.__suppress_context__, repr(e.__cause__))
+        e.__suppress_context__ = False
+        e.__cause__ = None
+        print(e.__suppress_context__, repr(e.__cause__))
+        attempt('__cause__ = 5', lambda: setattr(e, "__cause__", 5))
+        attempt('__cause__ = KeyError', lambda: setattr(e, "__cause__", KeyError))
+        attempt('__context__ = 5', lambda: setattr(e, "__context__", 5))
+        e.__context__ = ValueError("ctx")
+        print(repr(e.__context__), e.__suppress_context__)
+        attempt('__suppress_context__ = 1', lambda: setattr(e, "__suppress_context__", 1))
+        e.custom = 3
+        print(e.custom)
+        del e.custom
+        attempt('del e.custom', lambda: delattr(e, "custom"))
+        v = ValueError("v")
+        v.add_note("hint")
+        v.add_note("two\\nlines")
+        print(v.__notes__)
+        attempt('add_note(5)', lambda: v.add_note(5))
+        w = ValueError()
+        w.__notes__ = 5
+        attempt('add_note when not a list', lambda: w.add_note("x"))
+        attempt('add_note()', lambda: w.add_note())
+        del v.__notes__
+        print(hasattr(v, "__notes__"))
+        try:
+            try:
+                1 / 0
+            except ZeroDivisionError as z:
+                z.add_note("while dividing")
+                raise
+        except ZeroDivisionError as z:
+            print(z.__notes__)
+        def g():
+            yield 1
+            raise StopIteration("bad")
+        try:
+            list(g())
+        except RuntimeError as e:
+            print(repr(e), repr(e.__cause__), repr(e.__context__), e.__suppress_context__)
+        def h():
+            yield 1
+        attempt('throw(ValueError("a"), "b")', lambda: h().throw(ValueError("a"), "b"))
+        attempt('throw(ValueError("a"), None)', lambda: h().throw(ValueError("a"), None))
+        attempt('throw(5)', lambda: h().throw(5))
+        attempt('throw(int)', lambda: h().throw(int))
+        attempt('throw(KeyError, "k")', lambda: h().throw(KeyError, "k"))
+        attempt('throw(KeyError, ("k", 2))', lambda: h().throw(KeyError, ("k", 2)))
+        attempt('throw(KeyError, KeyError(3))', lambda: h().throw(KeyError, KeyError(3)))
+        attempt('throw(KeyError, None, 5)', lambda: h().throw(KeyError, None, 5))
+        def started():
+            it = h()
+            next(it)
+            return it.throw(ValueError, "v")
+        attempt('started throw', started)
+        """,
+        """
+        e = ValueError("boom")
+        e.add_note("first note")
+        e.add_note("second\\nnote")
+        raise e
+        """,
+        """
+        e = ValueError("v")
+        e.__notes__ = 5
+        print("before")
+        raise e
+        """,
     ]
 
     func testCalls() throws { try assertSameAsPython(Self.calls) }
