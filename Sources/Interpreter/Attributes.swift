@@ -122,7 +122,11 @@ enum Attributes {
         if object.kind == .type { return try classAttribute(object, name) }
         switch InterpreterObjects.tag(object) {
         case .module: return try Dict.get(InterpreterObjects.fields(object).pointee.a, name)
-        case .superObject: return try superAttribute(object, name)
+        case .superObject:
+            // What the MRO after the class does not have is the super object's own, and
+            // CPython does not search the MRO for `__class__` at all: `super().__class__`.
+            let found = Str.equal(name, SpecialNames.classAttribute) ? Value.null : try superAttribute(object, name)
+            return found.isNull ? try BuiltinAttributes.get(object, name) : found
         default: break
         }
         let type = object.type
@@ -405,6 +409,20 @@ enum Attributes {
         return named
     }
 
+    /// Whether a class of `type`'s MRO names `name` in its `__slots__`.
+    static func declaresSlot(_ type: Value, _ name: Value) throws(PythonError) -> Bool {
+        let mro = type.fields(TypeObject.self).pointee.mro
+        var named = false
+        for i in 0..<Tuple.count(mro) where !named {
+            let slots = try Dict.get(Tuple.items(mro)[i].fields(TypeObject.self).pointee.dict, SpecialNames.slots)
+            if slots.isNull { continue }
+            try Iteration.forEach(slots.kind == .str ? Tuple.make(slots) : slots) { slot throws(PythonError) in
+                if try Objects.equal(slot, name) { named = true }
+            }
+        }
+        return named
+    }
+
     private static func callSetter(_ descriptor: Value, _ object: Value, _ value: Value, _ name: Value) throws(PythonError) {
         guard InterpreterObjects.tag(descriptor) == .property else {
             let set = try cachedLookup(descriptor.type, SpecialNames.set)
@@ -522,6 +540,8 @@ enum Attributes {
         }
         if object.kind == .instance {
             if try Instances.deleteAttribute(object, name) { return }
+            // An unset slot's member descriptor says just the name.
+            if try declaresSlot(object.type, name) { throw PythonError(.attributeError, Str.swiftString(name)) }
         } else if object.kind == .exception {
             if try Dict.remove(attributeDict(object, at: \ExceptionObject.attributes), name) { return }
         } else if object.kind == .type && object.header.pointee.flags.contains(.heapType) {
@@ -533,6 +553,9 @@ enum Attributes {
             if try Dict.remove(functionAttributes(object), name) { return }
         } else if let attributes = Subclasses.attributes(object) {
             if try Dict.remove(attributes, name) { return }
+        } else if object.kind != .type && object.kind != .function && InterpreterObjects.tag(object) != .module {
+            // An object without a dict: what its class has cannot go (`del [].append`).
+            throw readOnly(object, name)
         }
         throw missing(object, name)
     }

@@ -521,6 +521,7 @@ enum SpecialNames {
     static let initializer = Interned.str("__init__")
     static let slots = Interned.str("__slots__")
     static let dict = Interned.str("__dict__")
+    static let classAttribute = Interned.str("__class__")
     static let constructor = Interned.str("__new__")
 
     static let abs = Interned.str("__abs__")

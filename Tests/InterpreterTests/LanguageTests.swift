@@ -1162,6 +1162,36 @@ final class LanguageTests: InterpreterTestCase {
         print("before")
         raise e
         """,
+        """
+        def attempt(label, f):
+            try:
+                print(label, "->", repr(f()))
+            except Exception as e:
+                print(label, "->", type(e).__name__, e)
+        class A:
+            def m(self):
+                return super().__class__.__name__, type(super()).__name__
+            def n(self):
+                return super().__str__ is not None
+        print(A().m(), A().n())
+        class S:
+            __slots__ = ("x",)
+        class T(S):
+            pass
+        class U:
+            __slots__ = "y"
+        for obj, name in [(S(), "x"), (T(), "x"), (U(), "y"), (T(), "z")]:
+            attempt(f"del {type(obj).__name__}.{name}", lambda: delattr(obj, name))
+        t = T(); t.x = 1; del t.x
+        attempt("del again", lambda: delattr(t, "x"))
+        attempt('delattr([], "append")', lambda: delattr([], "append"))
+        attempt('delattr([], "nope")', lambda: delattr([], "nope"))
+        attempt('delattr(1, "foo")', lambda: delattr(1, "foo"))
+        attempt('delattr({}, "keys")', lambda: delattr({}, "keys"))
+        class V: pass
+        attempt('delattr(V(), "__init__")', lambda: delattr(V(), "__init__"))
+        attempt('delattr(V, "foo")', lambda: delattr(V, "foo"))
+        """,
     ]
 
     func testCalls() throws { try assertSameAsPython(Self.calls) }
