@@ -121,10 +121,13 @@ enum BuiltinIterators {
             return try Iteration.iterator(Ranges.reversed(sequence))
         case .list, .tuple, .str:
             let n = try Operators.length(sequence)
-            return InterpreterObjects.make(.reversedIterator, type: InterpreterTypes.reversed, a: sequence, i: n - 1)
+            let type = sequence.kind == .list ? InterpreterTypes.listReverseIterator : InterpreterTypes.reversed
+            return InterpreterObjects.make(.reversedIterator, type: type, a: sequence, i: n - 1)
         case .dict, .dictView:
             let items = try Iteration.list(sequence)
-            return InterpreterObjects.make(.reversedIterator, type: InterpreterTypes.reversed, a: items, i: List.count(items) - 1)
+            let which = sequence.kind == .dict ? DictViews.Which.keys : DictViews.which(sequence)
+            return InterpreterObjects.make(
+                .reversedIterator, type: InterpreterTypes.dictReverseIterators[Int(which.rawValue)], a: items, i: List.count(items) - 1)
         default:
             // A sequence by `__getitem__` must also have a length.
             if try Attributes.userSpecial(sequence, interned: SpecialNames.getitem) != nil {

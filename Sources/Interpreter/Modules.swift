@@ -108,7 +108,7 @@ enum Modules {
 
     private static func makeSys() throws(PythonError) -> Value {
         Output.installStreamMethods()
-        return native("sys", [
+        let sys = native("sys", [
             ("exit", { args throws(PythonError) in throw SystemExits.error(args.positionalCount > 0 ? args[0] : BuiltinTypes.none) }),
             ("getrecursionlimit", { _ throws(PythonError) in Value(smallInt: VM.recursionLimit) }),
             ("setrecursionlimit", { args throws(PythonError) in
@@ -184,6 +184,12 @@ enum Modules {
                 ])
             }),
         ])
+        // `sys.__stdout__` and the others are the streams the program started with.
+        let dict = InterpreterObjects.fields(sys).pointee.a
+        for name in ["stdin", "stdout", "stderr"] {
+            try Dict.set(dict, Interned.str("__\(name)__"), try Dict.get(dict, Interned.str(name)))
+        }
+        return sys
     }
 
     // MARK: math

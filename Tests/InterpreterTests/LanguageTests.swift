@@ -1192,6 +1192,16 @@ final class LanguageTests: InterpreterTestCase {
         attempt('delattr(V(), "__init__")', lambda: delattr(V(), "__init__"))
         attempt('delattr(V, "foo")', lambda: delattr(V, "foo"))
         """,
+        """
+        \"""Usage: prog.py FILE\"""
+        import sys
+        print(__doc__)
+        print(sys.stdout is sys.__stdout__, sys.stderr is sys.__stderr__, sys.stdin is sys.__stdin__)
+        print(list(globals())[:2])
+        for x in [[1, 2], (1, 2), "ab", {1: 2}, {1: 2}.keys(), {1: 2}.values(), {1: 2}.items()]:
+            r = reversed(x)
+            print(type(r).__name__, list(r), list(r))
+        """,
     ]
 
     func testCalls() throws { try assertSameAsPython(Self.calls) }
