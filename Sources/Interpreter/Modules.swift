@@ -14,7 +14,9 @@ enum Modules {
         builders = [
             "sys": makeSys, "math": makeMath, "time": makeTime, "random": RandomObjects.makeModule,
             "collections": { () throws(PythonError) in
-                try python("collections", CollectionsSource.text, natives: [("deque", Deques.makeType)])
+                try python("collections", CollectionsSource.text, natives: [
+                    ("deque", Deques.makeType), ("_odict_iterator", OrderedDicts.makeIteratorType),
+                ])
             },
             "builtins": { () throws(PythonError) in module("builtins", VM.builtins) },
         ]

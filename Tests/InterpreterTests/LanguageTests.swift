@@ -1202,6 +1202,22 @@ final class LanguageTests: InterpreterTestCase {
             r = reversed(x)
             print(type(r).__name__, list(r), list(r))
         """,
+        """
+        import collections
+        od = collections.OrderedDict(a=1, b=2)
+        print(list(od), [k for k in od], list(od.items()))
+        od2 = collections.OrderedDict(a=1)
+        od2.move_to_end("a")
+        print(od2, od == collections.OrderedDict(b=2, a=1))
+        for mutate in [lambda d, k: d.__setitem__("z" + k, 1), lambda d, k: d.pop(k), lambda d, k: d.__setitem__(k, 5)]:
+            od = collections.OrderedDict(a=1, b=2)
+            try:
+                for k in od:
+                    mutate(od, k)
+                print("no error", od)
+            except RuntimeError as e:
+                print(e)
+        """,
     ]
 
     func testCalls() throws { try assertSameAsPython(Self.calls) }
