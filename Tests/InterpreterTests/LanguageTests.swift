@@ -1218,6 +1218,17 @@ final class LanguageTests: InterpreterTestCase {
             except RuntimeError as e:
                 print(e)
         """,
+        """
+        import sys
+        print(len(str(10 ** 4299)), len(str(-10 ** 4299)))
+        for v in [10 ** 4300, -10 ** 4300]:
+            try:
+                str(v)
+            except ValueError as e:
+                print(e)
+        sys.set_int_max_str_digits(5000)
+        print(len(str(10 ** 4300)))
+        """,
     ]
 
     func testCalls() throws { try assertSameAsPython(Self.calls) }
