@@ -36,6 +36,10 @@ final class CodeGenerator {
     func compileModuleBody(_ module: Module) throws(SyntaxErrorInfo) -> CodeObject {
         enterUnit(analysis.module, name: "<module>", qualifiedName: "<module>", firstLine: 1)
         setUpAnnotations(for: module.body)
+        if let text = Self.docstring(of: module.body) {
+            emitConstant(.string(text))
+            store("__doc__")
+        }
         for statement in module.body { compile(statement) }
         emitConstant(.none)
         unit.emit(.returnValue)

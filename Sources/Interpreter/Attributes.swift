@@ -122,7 +122,11 @@ enum Attributes {
         if object.kind == .type { return try classAttribute(object, name) }
         switch InterpreterObjects.tag(object) {
         case .module: return try Dict.get(InterpreterObjects.fields(object).pointee.a, name)
-        case .superObject: return try superAttribute(object, name)
+        case .superObject:
+            // What the MRO after the class does not have is the super object's own, and
+            // CPython does not search the MRO for `__class__` at all: `super().__class__`.
+            let found = Str.equal(name, SpecialNames.classAttribute) ? Value.null : try superAttribute(object, name)
+            return found.isNull ? try BuiltinAttributes.get(object, name) : found
         default: break
         }
         let type = object.type
@@ -336,7 +340,7 @@ enum Attributes {
             }
             try setOnInstance(object, name, value)
         case .exception:
-            try Dict.set(attributeDict(object, at: \ExceptionObject.attributes), name, value)
+            try setExceptionAttribute(object, name, value)
         case .function:
             try setFunctionAttribute(object, name, value)
         case .foreign where InterpreterObjects.tag(object) == .module:
@@ -405,6 +409,20 @@ enum Attributes {
         return named
     }
 
+    /// Whether a class of `type`'s MRO names `name` in its `__slots__`.
+    static func declaresSlot(_ type: Value, _ name: Value) throws(PythonError) -> Bool {
+        let mro = type.fields(TypeObject.self).pointee.mro
+        var named = false
+        for i in 0..<Tuple.count(mro) where !named {
+            let slots = try Dict.get(Tuple.items(mro)[i].fields(TypeObject.self).pointee.dict, SpecialNames.slots)
+            if slots.isNull { continue }
+            try Iteration.forEach(slots.kind == .str ? Tuple.make(slots) : slots) { slot throws(PythonError) in
+                if try Objects.equal(slot, name) { named = true }
+            }
+        }
+        return named
+    }
+
     private static func callSetter(_ descriptor: Value, _ object: Value, _ value: Value, _ name: Value) throws(PythonError) {
         guard InterpreterObjects.tag(descriptor) == .property else {
             let set = try cachedLookup(descriptor.type, SpecialNames.set)
@@ -425,6 +443,34 @@ enum Attributes {
         let dict = Dict.make()
         exception.fields(ExceptionObject.self).pointee[keyPath: path] = dict
         return dict
+    }
+
+    /// `e.name = value`: the fields a raise and a traceback read, checked as CPython's setters
+    /// check them; the rest goes to the exception's dict.
+    private static func setExceptionAttribute(_ exception: Value, _ name: Value, _ value: Value) throws(PythonError) {
+        let fields = exception.fields(ExceptionObject.self)
+        switch Str.swiftString(name) {
+        case "args":
+            fields.pointee.args = try Iteration.tuple(value)
+        case "__cause__":
+            fields.pointee.cause = try exceptionOrNone(value, "exception cause")
+            // Setting a cause, even None, hides the context, as `raise ... from` does.
+            fields.pointee.suppressContext = BuiltinTypes.trueValue
+        case "__context__":
+            fields.pointee.context = try exceptionOrNone(value, "exception context")
+        case "__suppress_context__":
+            guard value.kind == .bool else { throw PythonError(.typeError, "attribute value type must be bool") }
+            fields.pointee.suppressContext = value
+        default:
+            try Dict.set(attributeDict(exception, at: \ExceptionObject.attributes), name, value)
+        }
+    }
+
+    private static func exceptionOrNone(_ value: Value, _ what: String) throws(PythonError) -> Value {
+        guard value.is(BuiltinTypes.none) || value.kind == .exception else {
+            throw PythonError(.typeError, "\(what) must be None or derive from BaseException")
+        }
+        return value
     }
 
     /// `f.name = value`: the attributes a call or a repr reads go to their fields, the rest to
@@ -494,6 +540,10 @@ enum Attributes {
         }
         if object.kind == .instance {
             if try Instances.deleteAttribute(object, name) { return }
+            // An unset slot's member descriptor says just the name.
+            if try declaresSlot(object.type, name) { throw PythonError(.attributeError, Str.swiftString(name)) }
+        } else if object.kind == .exception {
+            if try Dict.remove(attributeDict(object, at: \ExceptionObject.attributes), name) { return }
         } else if object.kind == .type && object.header.pointee.flags.contains(.heapType) {
             if try Dict.remove(object.fields(TypeObject.self).pointee.dict, name) {
                 VM.typeEpoch &+= 1
@@ -503,6 +553,9 @@ enum Attributes {
             if try Dict.remove(functionAttributes(object), name) { return }
         } else if let attributes = Subclasses.attributes(object) {
             if try Dict.remove(attributes, name) { return }
+        } else if object.kind != .type && object.kind != .function && InterpreterObjects.tag(object) != .module {
+            // An object without a dict: what its class has cannot go (`del [].append`).
+            throw readOnly(object, name)
         }
         throw missing(object, name)
     }

@@ -43,10 +43,7 @@ enum BuiltinConstructors {
         }
         define(BuiltinTypes.tuple) { args throws(PythonError) in
             try args.expect(0...1)
-            if args.positionalCount == 0 { return Tuple.make() }
-            if args[0].isObject && args[0].header.pointee.type.is(BuiltinTypes.tuple) { return args[0] }
-            let list = try Iteration.list(args[0])
-            return Tuple.make(Array(UnsafeBufferPointer(start: List.items(list), count: List.count(list))))
+            return args.positionalCount == 0 ? Tuple.make() : try Iteration.tuple(args[0])
         }
         define(BuiltinTypes.set) { args throws(PythonError) in try makeSet(args, frozen: false) }
         define(BuiltinTypes.frozenset) { args throws(PythonError) in try makeSet(args, frozen: true) }
@@ -182,12 +179,13 @@ enum BuiltinConstructors {
         try args.expect(0...1)
         if args.positionalCount == 0 { return Floats.make(0) }
         let v = args[0]
+        // A class's own `__float__` (or `__index__`) comes before its builtin base's value.
+        if let converted = try Operators.userFloat(v) { return converted }
         switch v.kind {
         case .float: return Subclasses.plain(v)
         case .int, .bool: return Floats.make(try Ints.toDouble(Ints.unbool(v)))
         case .str: return Floats.make(try Floats.parse(v))
         default:
-            if let method = try Attributes.userSpecial(v, interned: SpecialNames.float) { return try Calls.call(method, v) }
             throw PythonError(.typeError, "float() argument must be a string or a real number, not '\(TypeObjects.name(v.type))'")
         }
     }
@@ -223,12 +221,20 @@ enum Mappings {
         }
         var index = 0
         try Iteration.forEach(other) { pair throws(PythonError) in
-            let items = try Iteration.list(pair)
+            let items = try pairItems(pair, index)
             guard List.count(items) == 2 else {
                 throw PythonError(.valueError, "dictionary update sequence element #\(index) has length \(List.count(items)); 2 is required")
             }
             try Dict.set(dict, List.items(items)[0], List.items(items)[1])
             index += 1
+        }
+    }
+
+    /// An element of a sequence of pairs as a list; CPython words any TypeError on the way.
+    private static func pairItems(_ pair: Value, _ index: Int) throws(PythonError) -> Value {
+        do throws(PythonError) { return try Iteration.list(pair) } catch {
+            guard TypeObjects.isSubtype(error.exception.type, of: BuiltinException.typeError.type) else { throw error }
+            throw PythonError(.typeError, "cannot convert dictionary update sequence element #\(index) to a sequence")
         }
     }
 

@@ -76,7 +76,8 @@ enum BuiltinIterators {
         guard let iterable = args.argument(0, "iterable") else {
             throw PythonError(.typeError, "enumerate() missing required argument 'iterable'")
         }
-        let start = args.argument(1, "start") ?? Value(smallInt: 0)
+        // CPython counts from `operator.index(start)`: `enumerate(x, True)` counts from 1.
+        let start = try args.argument(1, "start").map { v throws(PythonError) in try Ints.index(v) } ?? Value(smallInt: 0)
         return InterpreterObjects.make(.enumerate, type: InterpreterTypes.enumerate, a: try Iteration.iterator(iterable), b: start)
     }
 
@@ -120,10 +121,13 @@ enum BuiltinIterators {
             return try Iteration.iterator(Ranges.reversed(sequence))
         case .list, .tuple, .str:
             let n = try Operators.length(sequence)
-            return InterpreterObjects.make(.reversedIterator, type: InterpreterTypes.reversed, a: sequence, i: n - 1)
+            let type = sequence.kind == .list ? InterpreterTypes.listReverseIterator : InterpreterTypes.reversed
+            return InterpreterObjects.make(.reversedIterator, type: type, a: sequence, i: n - 1)
         case .dict, .dictView:
             let items = try Iteration.list(sequence)
-            return InterpreterObjects.make(.reversedIterator, type: InterpreterTypes.reversed, a: items, i: List.count(items) - 1)
+            let which = sequence.kind == .dict ? DictViews.Which.keys : DictViews.which(sequence)
+            return InterpreterObjects.make(
+                .reversedIterator, type: InterpreterTypes.dictReverseIterators[Int(which.rawValue)], a: items, i: List.count(items) - 1)
         default:
             // A sequence by `__getitem__` must also have a length.
             if try Attributes.userSpecial(sequence, interned: SpecialNames.getitem) != nil {

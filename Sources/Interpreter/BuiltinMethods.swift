@@ -25,6 +25,15 @@ enum BuiltinMethods {
         return n.smallInt
     }
 
+    /// A C `int` parameter, as `_PyLong_AsInt` converts it: `__index__` accepted, 32 bits.
+    private static func cInt(_ v: Value) throws(PythonError) -> Int {
+        let n = try Ints.index(v)
+        guard n.isSmallInt, Int32(exactly: n.smallInt) != nil else {
+            throw PythonError(.overflowError, "Python int too large to convert to C int")
+        }
+        return n.smallInt
+    }
+
     private static func optionalInt(_ v: Value?) throws(PythonError) -> Int? {
         guard let v, !v.is(BuiltinTypes.none) else { return nil }
         return try int(v)
@@ -171,6 +180,11 @@ enum BuiltinMethods {
         }
         Natives.method(base, "__str__") { args throws(PythonError) in Str.make(try Exceptions.message(args[0])) }
         Natives.method(base, "with_traceback") { args throws(PythonError) in args[0] }
+        Natives.method(base, "add_note") { args throws(PythonError) in
+            try args.expect(2...2)
+            try Raising.addNote(args[0], args[1])
+            return BuiltinTypes.none
+        }
     }
 
     // MARK: str
@@ -190,7 +204,7 @@ enum BuiltinMethods {
         }
         method("join") { args throws(PythonError) in
             try args.expect(2...2)
-            let items = args[1].kind == .list || args[1].kind == .tuple ? args[1] : try Iteration.list(args[1])
+            let items = try Iteration.fastSequence(args[1], orMessage: "can only join an iterable")
             return try StrMethods.join(args[0], items)
         }
         for (name, side) in [("strip", StrMethods.StripSide.both), ("lstrip", .left), ("rstrip", .right)] {
@@ -307,7 +321,8 @@ enum BuiltinMethods {
         }
         method("splitlines") { args throws(PythonError) in
             try args.expect(1...2, keywords: ["keepends"])
-            let keep = try args.argument(1, "keepends").map { v throws(PythonError) in try Operators.isTrue(v) } ?? false
+            // `keepends` is a C int in CPython: `splitlines("a")` is a TypeError.
+            let keep = try args.argument(1, "keepends").map { v throws(PythonError) in try cInt(v) != 0 } ?? false
             return StrMethods.splitlines(args[0], keepEnds: keep)
         }
         method("format") { args throws(PythonError) in try FormatStrings.format(args[0], args) }
@@ -454,14 +469,12 @@ enum BuiltinMethods {
         }
         method("discard") { args throws(PythonError) in
             try args.expect(2...2)
-            _ = try Sets.discard(args[0], args[1])
+            _ = try Sets.discard(args[0], try Sets.lookupKey(args[1]))
             return BuiltinTypes.none
         }
         method("remove") { args throws(PythonError) in
             try args.expect(2...2)
-            if !(try Sets.discard(args[0], args[1])) {
-                throw PythonError(exception: Exceptions.make(BuiltinException.keyError.type, arguments: [args[1]]))
-            }
+            try Sets.remove(args[0], args[1])
             return BuiltinTypes.none
         }
         method("pop") { args throws(PythonError) in

@@ -211,7 +211,8 @@ enum BuiltinSpecialMethods {
             InterpreterTypes.listIterator, InterpreterTypes.tupleIterator, InterpreterTypes.strIterator, InterpreterTypes.rangeIterator,
             InterpreterTypes.setIterator, InterpreterTypes.reversed, InterpreterTypes.enumerate, InterpreterTypes.zip,
             InterpreterTypes.map, InterpreterTypes.filter, InterpreterTypes.callableIterator, InterpreterTypes.sequenceIterator,
-        ] + BuiltinTypes.dictIterators
+            InterpreterTypes.listReverseIterator,
+        ] + BuiltinTypes.dictIterators + InterpreterTypes.dictReverseIterators
         for type in types {
             Natives.method(type, "__iter__") { args throws(PythonError) in args[0] }
             Natives.method(type, "__next__") { args throws(PythonError) in

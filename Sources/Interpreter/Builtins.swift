@@ -35,7 +35,8 @@ enum Builtins {
         function("print", print)
         function("len") { args throws(PythonError) in
             try args.expect(1...1)
-            return Value(smallInt: try Operators.length(args[0]))
+            // A `__len__` may return more than a small int holds (up to 2**63 - 1).
+            return Ints.make(try Operators.length(args[0]))
         }
         function("repr") { args throws(PythonError) in
             try args.expect(1...1)

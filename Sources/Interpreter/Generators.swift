@@ -128,7 +128,7 @@ enum Generators {
         } catch {
             InterpreterObjects.fields(generator).pointee.i = Self.finished
             if TypeObjects.isSubtype(error.exception.type, of: BuiltinException.stopIteration.type) {
-                throw PythonError(.runtimeError, "generator raised StopIteration")
+                throw Raising.chained(PythonError(.runtimeError, "generator raised StopIteration"), from: error.exception)
             }
             throw error
         }
@@ -238,17 +238,7 @@ enum Generators {
         Natives.method(type, "__iter__") { args throws(PythonError) in args[0] }
         Natives.method(type, "throw") { args throws(PythonError) in
             try args.expect(2...4)
-            // throw(type, value): the value is the instance when it is one of the type.
-            let given = args.positionalCount >= 3 ? args[2] : BuiltinTypes.none
-            let exception: Value
-            if args[1].kind == .type && given.kind == .exception && TypeObjects.isSubtype(given.type, of: args[1]) {
-                exception = given
-            } else if args[1].kind == .type && !given.is(BuiltinTypes.none) {
-                exception = try Raising.instance(given.kind == .tuple ? try Calls.callExtended(args[1], given, Value.null, stackTop: args.stackTop)
-                                                                     : try Calls.call(args[1], given))
-            } else {
-                exception = try Raising.instance(args[1])
-            }
+            let exception = try thrownException(args)
             var finished = false
             let value = try resume(args[0], sending: BuiltinTypes.none, throwing: exception, finished: &finished)
             if finished { throw stopIteration(value) }
@@ -259,6 +249,29 @@ enum Generators {
             try close(args[0])
             return BuiltinTypes.none
         }
+    }
+
+    /// The exception `generator.throw(type[, value[, traceback]])` raises, checked as CPython
+    /// checks it: the value is the instance when it is one of the class, else its arguments.
+    private static func thrownException(_ args: NativeArguments) throws(PythonError) -> Value {
+        let thrown = args[1]
+        let value = args.positionalCount >= 3 ? args[2] : BuiltinTypes.none
+        if args.positionalCount >= 4 && !args[3].is(BuiltinTypes.none) && !args[3].type.is(Tracebacks.tracebackType) {
+            throw PythonError(.typeError, "throw() third argument must be a traceback object")
+        }
+        if thrown.kind == .type && TypeObjects.isSubtype(thrown, of: BuiltinException.baseException.type) {
+            if value.kind == .exception && TypeObjects.isSubtype(value.type, of: thrown) { return value }
+            if value.is(BuiltinTypes.none) { return try Raising.instance(thrown) }
+            return try Raising.instance(value.kind == .tuple
+                ? try Calls.callExtended(thrown, value, Value.null, stackTop: args.stackTop) : try Calls.call(thrown, value))
+        }
+        guard thrown.kind == .exception else {
+            throw PythonError(.typeError, "exceptions must be classes or instances deriving from BaseException, not \(TypeObjects.name(thrown.type))")
+        }
+        guard value.is(BuiltinTypes.none) else {
+            throw PythonError(.typeError, "instance exception may not have a separate value")
+        }
+        return thrown
     }
 
     /// `generator.close()`: GeneratorExit raised at the suspended `yield`.

@@ -78,6 +78,10 @@ enum InterpreterTypes {
     nonisolated(unsafe) static var rangeIterator = Value.null
     nonisolated(unsafe) static var setIterator = Value.null
     nonisolated(unsafe) static var reversed = Value.null
+    /// What `reversed` gives for a list and for a dict or its views: the `reversed` layout
+    /// under CPython's type names.
+    nonisolated(unsafe) static var listReverseIterator = Value.null
+    nonisolated(unsafe) static var dictReverseIterators: [Value] = []
     nonisolated(unsafe) static var enumerate = Value.null
     nonisolated(unsafe) static var zip = Value.null
     nonisolated(unsafe) static var map = Value.null
@@ -104,6 +108,8 @@ enum InterpreterTypes {
         rangeIterator = make("range_iterator")
         setIterator = make("set_iterator")
         reversed = make("reversed")
+        listReverseIterator = make("list_reverseiterator")
+        dictReverseIterators = ["dict_reversekeyiterator", "dict_reversevalueiterator", "dict_reverseitemiterator"].map(make)
         enumerate = make("enumerate")
         zip = make("zip")
         map = make("map")

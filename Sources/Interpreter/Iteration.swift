@@ -191,6 +191,27 @@ enum Iteration {
         }
     }
 
+    /// A list or tuple as it is, else the items in a new list, as CPython's `PySequence_Fast`:
+    /// a TypeError from getting the iterator becomes `message` (`can only join an iterable`).
+    static func fastSequence(_ v: Value, orMessage message: String) throws(PythonError) -> Value {
+        if v.kind == .list || v.kind == .tuple { return v }
+        let it: Value
+        do throws(PythonError) { it = try iterator(v) } catch {
+            guard TypeObjects.isSubtype(error.exception.type, of: BuiltinException.typeError.type) else { throw error }
+            throw PythonError(.typeError, message)
+        }
+        return try list(it)
+    }
+
+    /// `tuple(iterable)`: a tuple as it is, else the items in a new tuple.
+    static func tuple(_ iterable: Value) throws(PythonError) -> Value {
+        if iterable.isObject && iterable.header.pointee.type.is(BuiltinTypes.tuple) { return iterable }
+        let items = try list(iterable)
+        let result = Tuple.allocate(count: List.count(items))
+        for i in 0..<List.count(items) { Tuple.items(result)[i] = List.items(items)[i] }
+        return result
+    }
+
     /// The items of `iterable` in a new list.
     static func list(_ iterable: Value) throws(PythonError) -> Value {
         let result = List.make()

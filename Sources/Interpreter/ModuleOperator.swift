@@ -67,7 +67,7 @@ enum OperatorModule {
             },
             one("not_") { v throws(PythonError) in Value.bool(!(try Operators.isTrue(v))) },
             one("truth") { v throws(PythonError) in Value.bool(try Operators.isTrue(v)) },
-            one("index", index),
+            one("index") { v throws(PythonError) in try Ints.index(v) },
             ("length_hint", { args throws(PythonError) in
                 // The length if the object has one, else `__length_hint__`, else the default.
                 try args.expect(1...2)
@@ -91,8 +91,6 @@ enum OperatorModule {
             }),
         ]
     }
-
-    private static func index(_ v: Value) throws(PythonError) -> Value { try Ints.index(v) }
 
     private static func sequenceFunctions() -> [(String, NativeBody)] {
         [

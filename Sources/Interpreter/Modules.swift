@@ -14,7 +14,9 @@ enum Modules {
         builders = [
             "sys": makeSys, "math": makeMath, "time": makeTime, "random": RandomObjects.makeModule,
             "collections": { () throws(PythonError) in
-                try python("collections", CollectionsSource.text, natives: [("deque", Deques.makeType)])
+                try python("collections", CollectionsSource.text, natives: [
+                    ("deque", Deques.makeType), ("_odict_iterator", OrderedDicts.makeIteratorType),
+                ])
             },
             "builtins": { () throws(PythonError) in module("builtins", VM.builtins) },
         ]
@@ -107,7 +109,7 @@ enum Modules {
     // MARK: sys
 
     private static func makeSys() throws(PythonError) -> Value {
-        return native("sys", [
+        let sys = native("sys", [
             ("exit", { args throws(PythonError) in throw SystemExits.error(args.positionalCount > 0 ? args[0] : BuiltinTypes.none) }),
             ("getrecursionlimit", { _ throws(PythonError) in Value(smallInt: VM.recursionLimit) }),
             ("setrecursionlimit", { args throws(PythonError) in
@@ -182,6 +184,12 @@ enum Modules {
                 ])
             }),
         ])
+        // `sys.__stdout__` and the others are the streams the program started with.
+        let dict = InterpreterObjects.fields(sys).pointee.a
+        for name in ["stdin", "stdout", "stderr"] {
+            try Dict.set(dict, Interned.str("__\(name)__"), try Dict.get(dict, Interned.str(name)))
+        }
+        return sys
     }
 
     // MARK: math
@@ -195,7 +203,10 @@ enum Modules {
         var functions: [(String, NativeBody)] = names.map { name in
             (name, { args throws(PythonError) in
                 try args.expect(0...Int.max)
-                return try MathModule.call(name, Array(UnsafeBufferPointer(start: args.base, count: args.positionalCount)))
+                if (0..<args.positionalCount).allSatisfy({ !ObjectHooks.isUserObject(args[$0]) }) {
+                    return try MathModule.call(name, Array(UnsafeBufferPointer(start: args.base, count: args.positionalCount)))
+                }
+                return try mathOfUserObjects(name, args)
             })
         }
         for name in ["fsum", "prod", "dist", "hypot", "nextafter", "ulp"] {
@@ -232,6 +243,32 @@ enum Modules {
         }))
         let constants = MathModule.constants.map { constant in (constant.0, { Floats.make(constant.1) }) }
         return native("math", functions, constants: constants)
+    }
+
+    /// A math function given objects defined in Python: `floor`, `ceil` and `trunc` call
+    /// their methods; otherwise each becomes what the runtime takes, an int by `__index__`
+    /// where CPython wants an integer, else a float by `__float__` (`PyFloat_AsDouble`).
+    private static func mathOfUserObjects(_ name: String, _ args: NativeArguments) throws(PythonError) -> Value {
+        if ["floor", "ceil", "trunc"].contains(name) && args.positionalCount == 1 && ObjectHooks.isUserObject(args[0]) {
+            if let method = try Attributes.userSpecial(args[0], "__\(name)__") { return try Calls.call(method, args[0]) }
+            if name == "trunc" && args[0].kind != .int && args[0].kind != .float {
+                throw PythonError(.typeError, "type \(TypeObjects.name(args[0].type)) doesn't define __trunc__ method")
+            }
+        }
+        let integers: Set = ["factorial", "gcd", "lcm", "isqrt", "comb", "perm"]
+        // The converted values live in a heap list while the next is made.
+        let converted = List.make()
+        for i in 0..<args.positionalCount {
+            let v = args[i]
+            if !ObjectHooks.isUserObject(v) || v.kind == .int || v.kind == .float {
+                List.append(converted, v)
+            } else if integers.contains(name) {
+                List.append(converted, try Ints.index(v))
+            } else {
+                List.append(converted, try Operators.userFloat(v) ?? v)
+            }
+        }
+        return try MathModule.call(name, Array(UnsafeBufferPointer(start: List.items(converted), count: List.count(converted))))
     }
 
     // MARK: time

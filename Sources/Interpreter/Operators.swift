@@ -14,13 +14,14 @@ enum Operators {
         if ObjectHooks.isUserObject(a) || ObjectHooks.isUserObject(b) {
             if let result = try userBinary(operation, a, b) { return result }
         }
-        if operation.plain == .bitOr && a.kind == .dict && b.kind == .dict {
+        // `d |= pairs` takes whatever `d.update` takes; `d | other` only a dict.
+        if operation.plain == .bitOr && a.kind == .dict && (b.kind == .dict || operation.isInPlace) {
             let result = operation.isInPlace ? a : try Dict.copy(a)
             try Mappings.update(result, with: b)
             return result
         }
         if operation.plain == .remainder && a.kind == .str {
-            return Str.make(try Formatting.percent(Str.swiftString(a), b))
+            return Str.make(try Formatting.percent(Str.swiftString(a), b, mapping: try percentMapping(b)))
         }
         if operation.isInPlace && a.kind == .list {
             switch operation.plain {
@@ -89,6 +90,20 @@ enum Operators {
     }
 
     /// The special-method protocol; nil when neither operand handles the operation.
+    /// How `str % args` looks up `%(key)` when CPython takes `args` for a mapping (it has
+    /// `__getitem__` and is neither a tuple nor a str): `"%(a)s" % [1]` subscripts the list.
+    private static func percentMapping(_ args: Value) throws(PythonError) -> ((Value) throws(PythonError) -> Value)? {
+        switch args.kind {
+        case .tuple, .str: return nil
+        case .dict, .list, .range: break
+        default:
+            guard ObjectHooks.isUserObject(args), try Attributes.userSpecial(args, interned: SpecialNames.getitem) != nil else {
+                return nil
+            }
+        }
+        return { key throws(PythonError) in try getItem(args, key) }
+    }
+
     private static func userBinary(_ operation: BinaryOperation, _ a: Value, _ b: Value) throws(PythonError) -> Value? {
         let names = SpecialNames.binary[Int(operation.plain.rawValue)]
         if operation.isInPlace, let method = try Attributes.userSpecial(a, interned: names.inPlace) {
@@ -105,6 +120,8 @@ enum Operators {
             let result = try Calls.call(forward, a, b)
             if !result.is(BuiltinTypes.notImplemented) { return result }
         }
+        // A str's own `%` comes before the right operand's `__rmod__`, and always formats.
+        if operation.plain == .remainder && a.kind == .str && forward == nil { return nil }
         if let reflected, !TypeObjects.isSubtype(b.type, of: a.type) {
             let result = try Calls.call(reflected, b, a)
             if !result.is(BuiltinTypes.notImplemented) { return result }
@@ -287,13 +304,15 @@ enum Operators {
         }
     }
 
+    /// What `__len__` returned, as CPython's `slot_sq_length` reads it: `__index__` accepted,
+    /// the sign checked first, then OverflowError beyond 64 bits.
     private static func lengthResult(_ result: Value) throws(PythonError) -> Int {
-        guard Ints.isInt(result) else {
-            throw PythonError(.typeError, "'\(TypeObjects.name(result.type))' object cannot be interpreted as an integer")
+        let n = try Ints.index(result)
+        guard Ints.sign(n) >= 0 else { throw PythonError(.valueError, "__len__() should return >= 0") }
+        guard let length = Ints.machineInt(n) else {
+            throw PythonError(.overflowError, "cannot fit 'int' into an index-sized integer")
         }
-        let n = Ints.unbool(result)
-        guard n.isSmallInt, n.smallInt >= 0 else { throw PythonError(.valueError, "__len__() should return >= 0") }
-        return n.smallInt
+        return length
     }
 
     static func getItem(_ object: Value, _ index: Value) throws(PythonError) -> Value {
@@ -323,6 +342,25 @@ enum Operators {
         default:
             throw PythonError(.typeError, "'\(TypeObjects.name(object.type))' object is not subscriptable")
         }
+    }
+
+    /// A float from an object defined in Python, as CPython's `PyNumber_Float` makes it: what
+    /// `__float__` returns (which must be a float), else its `__index__`; nil with neither.
+    static func userFloat(_ v: Value) throws(PythonError) -> Value? {
+        if let method = try Attributes.userSpecial(v, interned: SpecialNames.float) {
+            let result = try Calls.call(method, v)
+            guard result.kind == .float else {
+                throw PythonError(.typeError, "\(TypeObjects.name(v.type)).__float__ returned non-float (type \(TypeObjects.name(result.type)))")
+            }
+            // CPython warns of a float subclass here, and makes it a plain float.
+            return Subclasses.plain(result)
+        }
+        // An int or float subclass has its base's `__float__`, which comes first.
+        if v.kind == .int || v.kind == .float { return nil }
+        if try Attributes.userSpecial(v, interned: SpecialNames.index) != nil {
+            return Floats.make(try Ints.toDouble(try Ints.index(v)))
+        }
+        return nil
     }
 
     /// An index for a builtin sequence: an object with `__index__` stands for the int it gives.
@@ -472,6 +510,7 @@ enum SpecialNames {
     static let initializer = Interned.str("__init__")
     static let slots = Interned.str("__slots__")
     static let dict = Interned.str("__dict__")
+    static let classAttribute = Interned.str("__class__")
     static let constructor = Interned.str("__new__")
 
     static let abs = Interned.str("__abs__")

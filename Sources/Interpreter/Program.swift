@@ -76,6 +76,8 @@ public enum Program {
         let globals = Dict.make()
         Modules.mainGlobals = globals
         try? Dict.set(globals, Interned.str("__name__"), Interned.str("__main__"))
+        // None unless the module's docstring replaces it, as in every CPython module.
+        try? Dict.set(globals, Interned.str("__doc__"), BuiltinTypes.none)
         try? Dict.set(globals, Interned.str("__file__"), Str.make(path))
         // As in CPython's `__main__`, the module (other modules get its dict).
         let builtins = (try? Modules.importModule(Interned.str("builtins"), fromList: BuiltinTypes.none)) ?? VM.builtins

@@ -27,6 +27,29 @@ enum Raising {
         }
     }
 
+    /// `error` raised from `cause`, as CPython's `_PyErr_FormatFromCause` makes it: the cause is
+    /// its context too, and the traceback shows only the cause.
+    static func chained(_ error: PythonError, from cause: Value) -> PythonError {
+        let fields = error.exception.fields(ExceptionObject.self)
+        fields.pointee.cause = cause
+        fields.pointee.context = cause
+        fields.pointee.suppressContext = BuiltinTypes.trueValue
+        return error
+    }
+
+    /// `e.add_note(note)`: appended to `e.__notes__`, a list made with the first note.
+    static func addNote(_ exception: Value, _ note: Value) throws(PythonError) {
+        guard note.kind == .str else { throw PythonError(.typeError, "note must be a str, not '\(TypeObjects.name(note.type))'") }
+        let name = Interned.str("__notes__")
+        var notes = try Attributes.find(exception, name)
+        if notes.isNull {
+            notes = List.make()
+            try Attributes.set(exception, name, notes)
+        }
+        guard notes.kind == .list else { throw PythonError(.typeError, "Cannot add note: __notes__ is not a list") }
+        List.append(notes, note)
+    }
+
     /// An exception instance from what `raise` was given.
     static func instance(_ v: Value, forCause: Bool = false) throws(PythonError) -> Value {
         if v.kind == .exception { return v }
@@ -128,7 +151,22 @@ enum Tracebacks {
                 if let source = SourceLines.line(code.fileName, line) { text += "    \(source)\n" }
             }
         }
-        return text + lastLine(exception) + "\n"
+        return text + lastLine(exception) + "\n" + notes(exception)
+    }
+
+    /// What `add_note` attached, after the message, as CPython prints it: each note's str and
+    /// a newline; a `__notes__` that is not a sequence as its repr alone.
+    private static func notes(_ exception: Value) -> String {
+        guard let notes = try? Attributes.find(exception, Interned.str("__notes__")), !notes.isNull else { return "" }
+        guard notes.kind == .list || notes.kind == .tuple || notes.kind == .str else {
+            return (try? Objects.repr(notes)) ?? "<__notes__ repr() failed>"
+        }
+        guard let items = try? Iteration.list(notes) else { return "" }
+        var text = ""
+        for i in 0..<List.count(items) {
+            text += ((try? Objects.str(List.items(items)[i])) ?? "<note str() failed>") + "\n"
+        }
+        return text
     }
 
     /// An exception that cannot propagate (it came from closing an abandoned generator) is

@@ -257,11 +257,12 @@ public enum Formatting {
     }
 
     static func formatFloat(_ value: Double, _ spec: Spec) throws(PythonError) -> String {
-        var type = spec.type ?? "r"
-        switch type {
-        case "e", "E", "f", "F", "g", "G", "%", "n", "r": break
+        // "r" stands for "no type" below; written in a spec it is unknown, as in CPython.
+        switch spec.type {
+        case nil, "e", "E", "f", "F", "g", "G", "%", "n": break
         default: throw spec.unknownType()
         }
+        var type = spec.type ?? "r"
         if type == "n" { type = "g" }
         var x = value
         var percent = false

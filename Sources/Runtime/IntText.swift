@@ -15,7 +15,8 @@ extension Ints {
         let z = mpz(of: a)
         let size = Int(bigz_sizeinbase(z, base))
         let limit = maxStrDigitsSetting
-        if base == 10 && limit > 0 && size > limit + 1 && decimalDigitCount(z) > limit {
+        // GMP's size may be one digit too many: only then is the exact count needed.
+        if base == 10 && limit > 0 && size > limit && decimalDigitCount(z) > limit {
             throw PythonError(.valueError, "Exceeds the limit (\(limit) digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit")
         }
         let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: size + 2)

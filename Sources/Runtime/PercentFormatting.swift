@@ -1,8 +1,13 @@
 /// `template % args`: printf-style formatting of a str, with CPython 3.11's conversions,
 /// flags and errors.
 extension Formatting {
-    public static func percent(_ template: String, _ args: Value) throws(PythonError) -> String {
-        var formatter = PercentFormatter(template: Array(template.utf8), args: args)
+    /// `mapping` looks a `%(key)` up when `args` is a mapping in CPython's sense (it has
+    /// `__getitem__` and is neither a tuple nor a str), which only the caller can tell of
+    /// objects defined above the runtime; without it a dict is the one mapping.
+    public static func percent(
+        _ template: String, _ args: Value, mapping: ((Value) throws(PythonError) -> Value)? = nil
+    ) throws(PythonError) -> String {
+        var formatter = PercentFormatter(template: Array(template.utf8), args: args, mapping: mapping)
         return try formatter.run()
     }
 }
@@ -10,27 +15,39 @@ extension Formatting {
 /// Works on UTF-8 bytes: the syntax is ASCII, and other text passes through unchanged.
 struct PercentFormatter {
     let template: [UInt8]
-    /// The arguments when `args` is a tuple; otherwise `args` is the one argument.
-    let arguments: [Value]
-    let mapping: Value?
-    var nextArgument = 0
+    /// CPython's argument cursor: a tuple's items in turn (`argumentCount` is its size);
+    /// anything else is the `single` argument, taken once (`argumentCount` -1, `nextArgument`
+    /// from -2). A `%(key)` conversion makes the value it looks up the single one, in the same
+    /// way. The tuple's items sit in a Swift array: the tuple (on the caller's stack) keeps them
+    /// alive; `single` is a field of this struct, which lives on the native stack.
+    var arguments: [Value] = []
+    var single = Value.null
+    var argumentCount: Int
+    var nextArgument: Int
+    let mapping: ((Value) throws(PythonError) -> Value)?
     var position = 0
     var output: [UInt8] = []
 
-    init(template: [UInt8], args: Value) {
+    init(template: [UInt8], args: Value, mapping: ((Value) throws(PythonError) -> Value)?) {
         self.template = template
         output.reserveCapacity(template.count + 16)
         if args.kind == .tuple {
             arguments = (0..<Tuple.count(args)).map { Tuple.items(args)[$0] }
+            (argumentCount, nextArgument) = (arguments.count, 0)
         } else {
-            arguments = [args]
+            single = args
+            (argumentCount, nextArgument) = (-1, -2)
         }
-        mapping = args.kind == .dict ? args : nil
+        self.mapping = mapping ?? (args.kind == .dict ? { key throws(PythonError) in try Self.dictItem(args, key) } : nil)
+    }
+
+    private static func dictItem(_ dict: Value, _ key: Value) throws(PythonError) -> Value {
+        let value = try Dict.get(dict, key)
+        if value.isNull { throw PythonError(exception: Exceptions.make(BuiltinException.keyError.type, arguments: [key])) }
+        return value
     }
 
     mutating func run() throws(PythonError) -> String {
-        // The argument values sit in a Swift array; the args tuple (on the caller's stack)
-        // keeps them alive.
         while position < template.count {
             let c = template[position]
             position += 1
@@ -40,7 +57,7 @@ struct PercentFormatter {
             }
             try conversion()
         }
-        if nextArgument < arguments.count && mapping == nil {
+        if nextArgument < argumentCount && mapping == nil {
             throw PythonError(.typeError, "not all arguments converted during string formatting")
         }
         return Formatting.string(output)
@@ -60,9 +77,9 @@ struct PercentFormatter {
             position += 1
             return
         }
-        var keyed: Value?
         if template[position] == UInt8(ascii: "(") {
-            keyed = try mappingValue()
+            single = try mappingValue()
+            (argumentCount, nextArgument) = (-1, -2)
         }
         var spec = Conversion()
         flags: while position < template.count {
@@ -76,13 +93,13 @@ struct PercentFormatter {
             }
             position += 1
         }
-        if let width = try number(keyed: keyed) {
+        if let width = try number() {
             if width < 0 { spec.leftAlign = true }
             spec.width = abs(width)
         }
         if position < template.count && template[position] == UInt8(ascii: ".") {
             position += 1
-            let precision = try number(keyed: keyed)
+            let precision = try number()
             spec.precision = max(0, precision ?? 0)
         }
         while position < template.count, template[position] == UInt8(ascii: "h") || template[position] == UInt8(ascii: "l")
@@ -92,9 +109,7 @@ struct PercentFormatter {
         var next = position
         let type = scalar(at: &next)
         position = next
-        let value: Value
-        if let keyed { value = keyed } else { value = try takeArgument() }
-        try format(value, type: type, at: typeIndex, spec)
+        try format(try takeArgument(), type: type, at: typeIndex, spec)
     }
 
     /// The value for a `%(key)` conversion.
@@ -114,14 +129,11 @@ struct PercentFormatter {
         }
         if depth > 0 { throw PythonError(.valueError, "incomplete format key") }
         guard let mapping else { throw PythonError(.typeError, "format requires a mapping") }
-        let keyValue = Str.make(Formatting.string(key))
-        let value = try Dict.get(mapping, keyValue)
-        if value.isNull { throw PythonError(exception: Exceptions.make(BuiltinException.keyError.type, arguments: [keyValue])) }
-        return value
+        return try mapping(Str.make(Formatting.string(key)))
     }
 
     /// A width or precision: digits, or `*` taking an int argument.
-    mutating func number(keyed: Value?) throws(PythonError) -> Int? {
+    mutating func number() throws(PythonError) -> Int? {
         guard position < template.count else { return nil }
         if template[position] == UInt8(ascii: "*") {
             position += 1
@@ -138,11 +150,11 @@ struct PercentFormatter {
     }
 
     mutating func takeArgument() throws(PythonError) -> Value {
-        guard nextArgument < arguments.count else {
+        guard nextArgument < argumentCount else {
             throw PythonError(.typeError, "not enough arguments for format string")
         }
         nextArgument += 1
-        return arguments[nextArgument - 1]
+        return argumentCount < 0 ? single : arguments[nextArgument - 1]
     }
 
     mutating func format(_ value: Value, type: Unicode.Scalar, at index: Int, _ spec: Conversion) throws(PythonError) {

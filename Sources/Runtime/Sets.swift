@@ -119,8 +119,10 @@ public enum Sets {
         }
     }
 
+    /// `key in s`.
     public static func contains(_ s: Value, _ key: Value) throws(PythonError) -> Bool {
-        try find(s, key, hash: try Objects.hash(key)) >= 0
+        let key = try lookupKey(key)
+        return try find(s, key, hash: try Objects.hash(key)) >= 0
     }
 
     /// Removes `key`; returns whether it was there.
@@ -246,9 +248,18 @@ extension Sets {
     }
 
     /// A set used as a key is looked up as the frozenset of its keys, as CPython's
-    /// remove, discard and `in` do.
-    static func lookupKey(_ key: Value) throws(PythonError) -> Value {
+    /// remove, discard and `in` do when the set cannot be hashed (a subclass may define
+    /// `__hash__`).
+    public static func lookupKey(_ key: Value) throws(PythonError) -> Value {
         guard key.kind == .set else { return key }
+        if !key.type.is(BuiltinTypes.set) {
+            do throws(PythonError) {
+                _ = try Objects.hash(key)
+                return key
+            } catch {
+                guard TypeObjects.isSubtype(error.exception.type, of: BuiltinException.typeError.type) else { throw error }
+            }
+        }
         let frozen = make(frozen: true)
         try merge(frozen, key)
         return frozen

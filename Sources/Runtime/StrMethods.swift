@@ -607,7 +607,10 @@ public enum StrMethods {
     public static func justify(_ s: Value, width: Int, fill: Value?, align: Character) throws(PythonError) -> Value {
         var fillPoint: UInt32 = 0x20
         if let fill {
-            guard fill.kind == .str, Str.count(fill) == 1 else {
+            guard fill.kind == .str else {
+                throw PythonError(.typeError, "The fill character must be a unicode character, not \(TypeObjects.name(fill.type))")
+            }
+            guard Str.count(fill) == 1 else {
                 throw PythonError(.typeError, "The fill character must be exactly one character long")
             }
             fillPoint = Str.codePoint(fill, at: 0)

@@ -947,6 +947,345 @@ final class LanguageTests: InterpreterTestCase {
         """,
     ]
 
+    /// Corners where CPython converts, checks or words things its own way: argument
+    /// conversions, `%` formatting, set keys, float and math protocols, exception fields
+    /// and notes, attribute deletion, module attributes.
+    static let cpythonCorners = [
+        """
+        def attempt(label, f):
+            try:
+                print(label, "->", repr(f()))
+            except Exception as e:
+                print(label, "->", type(e).__name__, e)
+        class I:
+            def __index__(self): return 2
+        attempt('enumerate([], "a")', lambda: enumerate([], "a"))
+        attempt('enumerate("ab", 1.5)', lambda: enumerate("ab", 1.5))
+        attempt('enumerate("ab", True)', lambda: list(enumerate("ab", True)))
+        attempt('enumerate("ab", I())', lambda: list(enumerate("ab", I())))
+        attempt('enumerate("ab", start=2**70)', lambda: list(enumerate("ab", start=2**70)))
+        attempt('enumerate(5, "a")', lambda: enumerate(5, "a"))
+        attempt('center(10, 1)', lambda: "abc".center(10, 1))
+        attempt('ljust(10, "ab")', lambda: "abc".ljust(10, "ab"))
+        attempt('rjust(5, None)', lambda: "abc".rjust(5, None))
+        attempt('join(5)', lambda: ",".join(5))
+        attempt('join([1])', lambda: ",".join([1]))
+        attempt('join(gen)', lambda: ",".join(str(i) for i in range(3)))
+        class BadIter:
+            def __iter__(self): raise TypeError("inner")
+        attempt('join(BadIter())', lambda: ",".join(BadIter()))
+        def bad_gen():
+            yield "a"
+            raise TypeError("during")
+        attempt('join(bad_gen())', lambda: ",".join(bad_gen()))
+        attempt('splitlines("a")', lambda: "a\\nb".splitlines("a"))
+        attempt('splitlines(1.5)', lambda: "a\\nb".splitlines(1.5))
+        attempt('splitlines(I())', lambda: "a\\nb".splitlines(I()))
+        attempt('splitlines(2**40)', lambda: "a\\nb".splitlines(2**40))
+        attempt('splitlines(keepends=0)', lambda: "a\\nb".splitlines(keepends=0))
+        attempt('update([1, 2])', lambda: {}.update([1, 2]))
+        attempt('dict([1])', lambda: dict([1]))
+        attempt('dict([(1, 2), 3])', lambda: dict([(1, 2), 3]))
+        attempt('dict([(1, 2), "abc"])', lambda: dict([(1, 2), "abc"]))
+        attempt('dict(["ab", BadIter()])', lambda: dict(["ab", BadIter()]))
+        attempt('format(1.5, "r")', lambda: format(1.5, "r"))
+        attempt('format(1.5, "")', lambda: format(1.5, ""))
+        attempt('format(1.5, ".3")', lambda: format(1.5, ".3"))
+        attempt('format(2, "r")', lambda: format(2, "r"))
+        attempt('f"{2.5:>8}"', lambda: f"{2.5:>8}")
+        print(A().m(), A().n())
+        class L:
+            def __init__(self, n): self.n = n
+            def __len__(self): return self.n
+        class Idx:
+            def __index__(self): return 4
+        for n in [2 ** 100, -2 ** 100, -1, 2 ** 62, True, Idx(), 1.5, "3"]:
+            attempt(f'len({n!r:.10})', lambda: len(L(n)))
+        attempt('bool(L(2**100))', lambda: bool(L(2 ** 100)))
+        """,
+        """
+        def attempt(label, f):
+            try:
+                print(label, "->", repr(f()))
+            except Exception as e:
+                print(label, "->", type(e).__name__, e)
+        class G:
+            def __getitem__(self, k): return k * 2
+        class Missing(dict):
+            def __missing__(self, k): return "missing " + k
+        class M:
+            def __rmod__(self, o): return "rmod"
+            def __repr__(self): return "M()"
+        class S(str):
+            def __rmod__(self, o): return "S.rmod"
+        class T(str):
+            def __mod__(self, o): return NotImplemented
+        attempt('"%(a)s %s" % {"a": 1}', lambda: "%(a)s %s" % {"a": 1})
+        attempt('"%s %(a)s" % {"a": 1}', lambda: "%s %(a)s" % {"a": 1})
+        attempt('"%(a)s %(a)s" % {"a": 1}', lambda: "%(a)s %(a)s" % {"a": 1})
+        attempt('"abc" % []', lambda: "abc" % [])
+        attempt('"abc" % range(3)', lambda: "abc" % range(3))
+        attempt('"abc" % G()', lambda: "abc" % G())
+        attempt('"%(ab)s" % G()', lambda: "%(ab)s" % G())
+        attempt('"%(a)s" % [1]', lambda: "%(a)s" % [1])
+        attempt('"%(k)s" % Missing()', lambda: "%(k)s" % Missing())
+        attempt('"%s" % [1]', lambda: "%s" % [1])
+        attempt('"%s %s" % [1]', lambda: "%s %s" % [1])
+        attempt('"abc" % 5', lambda: "abc" % 5)
+        attempt('"abc" % "s"', lambda: "abc" % "s")
+        attempt('"abc" % ()', lambda: "abc" % ())
+        attempt('"%s" % ()', lambda: "%s" % ())
+        attempt('"%(a)s" % (1,)', lambda: "%(a)s" % (1,))
+        attempt('"%(a)d" % {"a": 3}', lambda: "%(a)d" % {"a": 3})
+        attempt('"%(a)5.1f|" % {"a": 3}', lambda: "%(a)5.1f|" % {"a": 3})
+        attempt('"s%s" % M()', lambda: "s%s" % M())
+        attempt('"s" % M()', lambda: "s" % M())
+        attempt('"s%s" % S("x")', lambda: "s%s" % S("x"))
+        attempt('T("t%s") % M()', lambda: T("t%s") % M())
+        attempt('5 % M()', lambda: 5 % M())
+        x = "v=%s"
+        x %= M()
+        print(x)
+        """,
+        """
+        def attempt(label, f):
+            try:
+                print(label, "->", repr(f()))
+            except Exception as e:
+                print(label, "->", type(e).__name__, e)
+        s = {frozenset({1}), 3}
+        print({1} in s, {2} in s, {1} in frozenset(s))
+        s.discard({1}); print(s)
+        s.add(frozenset({1}))
+        s.remove({1}); print(s)
+        attempt('s.remove({2})', lambda: s.remove({2}))
+        attempt('s.add({2})', lambda: s.add({2}))
+        attempt('[1] in s', lambda: [1] in s)
+        attempt('{1} in dict', lambda: {1} in {frozenset({1}): 2})
+        attempt('difference_update', lambda: s.difference_update([{1}]))
+        class HSet(set):
+            def __hash__(self): return 7
+        attempt('HSet in', lambda: HSet({1}) in {frozenset({1})})
+        class PSet(set): pass
+        attempt('PSet in', lambda: PSet({1}) in {frozenset({1})})
+        d = {"a": 1}
+        d |= [("k", "v")]
+        d |= {"z": 0}
+        print(d)
+        def ior_bad():
+            e = {}
+            e |= [1]
+        def ior_int():
+            e = {}
+            e |= 5
+        attempt('d |= [1]', ior_bad)
+        attempt('d |= 5', ior_int)
+        attempt('{} | [(1, 2)]', lambda: {} | [(1, 2)])
+        """,
+        """
+        import math
+        def attempt(label, f):
+            try:
+                print(label, "->", repr(f()))
+            except Exception as e:
+                print(label, "->", type(e).__name__, e)
+        class F:
+            def __init__(self, v): self.v = v
+            def __float__(self): return self.v
+        class FS(float): pass
+        class I:
+            def __index__(self): return 9
+        class IS(int):
+            def __index__(self): return 5
+        class SS(str):
+            def __index__(self): return 5
+        attempt('float(F(2))', lambda: float(F(2)))
+        attempt('float(F(2.5))', lambda: float(F(2.5)))
+        attempt('float(F("x"))', lambda: float(F("x")))
+        attempt('float(I())', lambda: float(I()))
+        attempt('float(IS(3))', lambda: float(IS(3)))
+        attempt('float(SS("2.5"))', lambda: float(SS("2.5")))
+        attempt('float(object())', lambda: float(object()))
+        class N:
+            def __floor__(self): return "floor"
+            def __ceil__(self): return "ceil"
+            def __trunc__(self): return "trunc"
+        print(math.floor(N()), math.ceil(N()), math.trunc(N()))
+        attempt('math.floor(F(2.5))', lambda: math.floor(F(2.5)))
+        attempt('math.ceil(F(2.5))', lambda: math.ceil(F(2.5)))
+        attempt('math.trunc(F(2.5))', lambda: math.trunc(F(2.5)))
+        attempt('math.sqrt(F(4.0))', lambda: math.sqrt(F(4.0)))
+        attempt('math.sqrt(F(4))', lambda: math.sqrt(F(4)))
+        attempt('math.sqrt(I())', lambda: math.sqrt(I()))
+        attempt('math.pow(F(2.0), 3)', lambda: math.pow(F(2.0), 3))
+        attempt('math.atan2(F(1.0), F(1.0))', lambda: math.atan2(F(1.0), F(1.0)))
+        attempt('math.sqrt(object())', lambda: math.sqrt(object()))
+        attempt('math.factorial(I())', lambda: math.factorial(I()))
+        attempt('math.gcd(I(), 6)', lambda: math.gcd(I(), 6))
+        attempt('math.factorial(F(3.0))', lambda: math.factorial(F(3.0)))
+        attempt('math.ldexp(F(1.5), I())', lambda: math.ldexp(F(1.5), I()))
+        attempt('math.isnan(F(1.0))', lambda: math.isnan(F(1.0)))
+        attempt('math.floor(IS(7))', lambda: math.floor(IS(7)))
+        attempt('math.floor(FS(7.5))', lambda: math.floor(FS(7.5)))
+        attempt('math.log(F(100.0), 10)', lambda: math.log(F(100.0), 10))
+        """,
+        """
+        def attempt(label, f):
+            try:
+                print(label, "->", repr(f()))
+            except Exception as e:
+                print(label, "->", type(e).__name__, e)
+        e = Exception()
+        e.args = ("changed", 1)
+        print(str(e), repr(e), e.args)
+        e.args = "ab"
+        print(str(e), repr(e))
+        e.args = [5]
+        print(str(e), repr(e), type(e.args).__name__)
+        attempt('args = 5', lambda: setattr(e, "args", 5))
+        k = KeyError("k")
+        k.args = ("other",)
+        print(str(k))
+        e = Exception("x")
+        print(e.__suppress_context__)
+        e.__cause__ = KeyError()
+        print(e.__suppress_context__, repr(e.__cause__))
+        e.__suppress_context__ = False
+        e.__cause__ = None
+        print(e.__suppress_context__, repr(e.__cause__))
+        attempt('__cause__ = 5', lambda: setattr(e, "__cause__", 5))
+        attempt('__cause__ = KeyError', lambda: setattr(e, "__cause__", KeyError))
+        attempt('__context__ = 5', lambda: setattr(e, "__context__", 5))
+        e.__context__ = ValueError("ctx")
+        print(repr(e.__context__), e.__suppress_context__)
+        attempt('__suppress_context__ = 1', lambda: setattr(e, "__suppress_context__", 1))
+        e.custom = 3
+        print(e.custom)
+        del e.custom
+        attempt('del e.custom', lambda: delattr(e, "custom"))
+        v = ValueError("v")
+        v.add_note("hint")
+        v.add_note("two\\nlines")
+        print(v.__notes__)
+        attempt('add_note(5)', lambda: v.add_note(5))
+        w = ValueError()
+        w.__notes__ = 5
+        attempt('add_note when not a list', lambda: w.add_note("x"))
+        attempt('add_note()', lambda: w.add_note())
+        del v.__notes__
+        print(hasattr(v, "__notes__"))
+        try:
+            try:
+                1 / 0
+            except ZeroDivisionError as z:
+                z.add_note("while dividing")
+                raise
+        except ZeroDivisionError as z:
+            print(z.__notes__)
+        def g():
+            yield 1
+            raise StopIteration("bad")
+        try:
+            list(g())
+        except RuntimeError as e:
+            print(repr(e), repr(e.__cause__), repr(e.__context__), e.__suppress_context__)
+        def h():
+            yield 1
+        attempt('throw(ValueError("a"), "b")', lambda: h().throw(ValueError("a"), "b"))
+        attempt('throw(ValueError("a"), None)', lambda: h().throw(ValueError("a"), None))
+        attempt('throw(5)', lambda: h().throw(5))
+        attempt('throw(int)', lambda: h().throw(int))
+        attempt('throw(KeyError, "k")', lambda: h().throw(KeyError, "k"))
+        attempt('throw(KeyError, ("k", 2))', lambda: h().throw(KeyError, ("k", 2)))
+        attempt('throw(KeyError, KeyError(3))', lambda: h().throw(KeyError, KeyError(3)))
+        attempt('throw(KeyError, None, 5)', lambda: h().throw(KeyError, None, 5))
+        def started():
+            it = h()
+            next(it)
+            return it.throw(ValueError, "v")
+        attempt('started throw', started)
+        """,
+        """
+        e = ValueError("boom")
+        e.add_note("first note")
+        e.add_note("second\\nnote")
+        raise e
+        """,
+        """
+        e = ValueError("v")
+        e.__notes__ = 5
+        print("before")
+        raise e
+        """,
+        """
+        def attempt(label, f):
+            try:
+                print(label, "->", repr(f()))
+            except Exception as e:
+                print(label, "->", type(e).__name__, e)
+        class A:
+            def m(self):
+                return super().__class__.__name__, type(super()).__name__
+            def n(self):
+                return super().__str__ is not None
+        print(A().m(), A().n())
+        class S:
+            __slots__ = ("x",)
+        class T(S):
+            pass
+        class U:
+            __slots__ = "y"
+        for obj, name in [(S(), "x"), (T(), "x"), (U(), "y"), (T(), "z")]:
+            attempt(f"del {type(obj).__name__}.{name}", lambda: delattr(obj, name))
+        t = T(); t.x = 1; del t.x
+        attempt("del again", lambda: delattr(t, "x"))
+        attempt('delattr([], "append")', lambda: delattr([], "append"))
+        attempt('delattr([], "nope")', lambda: delattr([], "nope"))
+        attempt('delattr(1, "foo")', lambda: delattr(1, "foo"))
+        attempt('delattr({}, "keys")', lambda: delattr({}, "keys"))
+        class V: pass
+        attempt('delattr(V(), "__init__")', lambda: delattr(V(), "__init__"))
+        attempt('delattr(V, "foo")', lambda: delattr(V, "foo"))
+        """,
+        """
+        \"""Usage: prog.py FILE\"""
+        import sys
+        print(__doc__)
+        print(sys.stdout is sys.__stdout__, sys.stderr is sys.__stderr__, sys.stdin is sys.__stdin__)
+        print(list(globals())[:2])
+        for x in [[1, 2], (1, 2), "ab", {1: 2}, {1: 2}.keys(), {1: 2}.values(), {1: 2}.items()]:
+            r = reversed(x)
+            print(type(r).__name__, list(r), list(r))
+        """,
+        """
+        import collections
+        od = collections.OrderedDict(a=1, b=2)
+        print(list(od), [k for k in od], list(od.items()))
+        od2 = collections.OrderedDict(a=1)
+        od2.move_to_end("a")
+        print(od2, od == collections.OrderedDict(b=2, a=1))
+        for mutate in [lambda d, k: d.__setitem__("z" + k, 1), lambda d, k: d.pop(k), lambda d, k: d.__setitem__(k, 5)]:
+            od = collections.OrderedDict(a=1, b=2)
+            try:
+                for k in od:
+                    mutate(od, k)
+                print("no error", od)
+            except RuntimeError as e:
+                print(e)
+        """,
+        """
+        import sys
+        print(len(str(10 ** 4299)), len(str(-10 ** 4299)))
+        for v in [10 ** 4300, -10 ** 4300]:
+            try:
+                str(v)
+            except ValueError as e:
+                print(e)
+        sys.set_int_max_str_digits(5000)
+        print(len(str(10 ** 4300)))
+        """,
+    ]
+
     func testCalls() throws { try assertSameAsPython(Self.calls) }
     func testGenerators() throws { try assertSameAsPython(Self.generators) }
     func testClasses() throws { try assertSameAsPython(Self.classes) }
@@ -958,13 +1297,14 @@ final class LanguageTests: InterpreterTestCase {
     func testDeque() throws { try assertSameAsPython(Self.deque) }
     func testArgumentMessages() throws { try assertSameAsPython(Self.argumentMessages) }
     func testContainerOperators() throws { try assertSameAsPython(Self.containerOperators) }
+    func testCPythonCorners() throws { try assertSameAsPython(Self.cpythonCorners) }
 
     /// The same programs with a collection every few allocations: values the collector cannot
     /// see would be freed under them.
     func testUnderTheCollectorsStressSwitch() throws {
         try assertSameAsPython(
             Self.calls + Self.generators + Self.classes + Self.protocols + Self.exceptions + Self.data + Self.metaprogramming + Self.introspection
-                + Self.deque + Self.argumentMessages + Self.containerOperators,
+                + Self.deque + Self.argumentMessages + Self.containerOperators + Self.cpythonCorners,
             stressPeriod: 3)
     }
 }

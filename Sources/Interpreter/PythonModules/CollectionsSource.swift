@@ -191,6 +191,9 @@ class defaultdict(dict):
 
 
 class OrderedDict(dict):
+    def __iter__(self):
+        return _odict_iterator(self)
+
     @classmethod
     def fromkeys(cls, iterable, value=None):
         result = cls()
