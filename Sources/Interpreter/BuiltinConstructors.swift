@@ -29,8 +29,14 @@ enum BuiltinConstructors {
         define(BuiltinTypes.int, makeInt)
         define(BuiltinTypes.float, makeFloat)
         define(BuiltinTypes.str) { args throws(PythonError) in
-            try args.expect(0...1)
-            return args.positionalCount == 0 ? Interned.str("") : Subclasses.plain(try Strings.str(args[0]))
+            try args.expect(0...3, keywords: ["object", "encoding", "errors"])
+            guard let object = args.argument(0, "object") else { return Interned.str("") }
+            if args.count > 1 {
+                // str(bytes, encoding): decoding needs bytes, which this interpreter lacks.
+                throw PythonError(.typeError, object.kind == .str ? "decoding str is not supported"
+                                  : "decoding to str: need a bytes-like object, \(TypeObjects.name(object.type)) found")
+            }
+            return Subclasses.plain(try Strings.str(object))
         }
         define(BuiltinTypes.bool) { args throws(PythonError) in
             try args.expect(0...1)

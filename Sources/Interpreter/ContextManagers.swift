@@ -14,6 +14,6 @@ enum ContextManagers {
 
     /// `__exit__(type, exception, traceback)` for an exception leaving the block.
     static func exit(_ exit: Value, exception: Value, stackTop: UnsafeMutablePointer<Value>) throws(PythonError) -> Value {
-        try Calls.call(exit, exception.type, exception, BuiltinTypes.none)
+        try Calls.call(exit, exception.type, exception, Tracebacks.object(for: exception))
     }
 }
