@@ -1,19 +1,20 @@
 import FrontEnd
 import Runtime
 
-/// Compiles a module's syntax tree to code objects. The entry point is `compileModule`.
-public func compileModule(_ module: Module, fileName: String) throws(SyntaxErrorInfo) -> CodeObject {
+/// Compiles a module's syntax tree to code objects. The entry point is `compileModule`. The
+/// `source` gives the text of annotations that `from __future__ import annotations` keeps as
+/// strings.
+public func compileModule(_ module: Module, fileName: String, source: SourceText? = nil) throws(SyntaxErrorInfo) -> CodeObject {
     let analysis = try ScopeAnalysis(module, fileName: fileName)
-    let generator = CodeGenerator(analysis: analysis, fileName: fileName)
+    let generator = CodeGenerator(analysis: analysis, fileName: fileName, source: source)
     let code = try generator.compileModuleBody(module)
     ConstantPool.release()
     return code
 }
 
-
 /// Parses and compiles source text.
 public func compileSource(_ source: SourceText) throws(SyntaxErrorInfo) -> CodeObject {
-    try compileModule(try parse(source), fileName: source.fileName)
+    try compileModule(try parse(source), fileName: source.fileName, source: source)
 }
 
 /// Walks statements and expressions, emitting instructions into the `CodeUnit` of the scope
@@ -28,13 +29,23 @@ final class CodeGenerator {
     /// `forgetLastGenerator` first.
     var callMakesLoopIterator = false
 
-    init(analysis: ScopeAnalysis, fileName: String) {
+    /// The source's lines, as code points, when annotations are postponed
+    /// (`from __future__ import annotations`): each is then the string of its source text.
+    private var postponedAnnotationLines: [[Unicode.Scalar]]?
+    private let source: SourceText?
+
+    init(analysis: ScopeAnalysis, fileName: String, source: SourceText? = nil) {
         self.analysis = analysis
         self.fileName = fileName
+        self.source = source
     }
 
     func compileModuleBody(_ module: Module) throws(SyntaxErrorInfo) -> CodeObject {
         enterUnit(analysis.module, name: "<module>", qualifiedName: "<module>", firstLine: 1)
+        if Self.postponesAnnotations(module.body), let source {
+            let text = String(decoding: source.bytes[source.contentStart...], as: UTF8.self)
+            postponedAnnotationLines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        }
         setUpAnnotations(for: module.body)
         if let text = Self.docstring(of: module.body) {
             emitConstant(.string(text))
@@ -45,6 +56,36 @@ final class CodeGenerator {
         unit.emit(.returnValue)
         if let error { throw error }
         return leaveUnit(flags: .usesNamespace, positional: 0, positionalOnly: 0, keywordOnly: 0)
+    }
+
+    /// Whether the future imports that open the module (after its docstring) ask for
+    /// `annotations`.
+    static func postponesAnnotations(_ body: [Statement]) -> Bool {
+        for (i, statement) in body.enumerated() {
+            if i == 0, docstring(of: body) != nil { continue }
+            guard case .importFrom("__future__", let names, 0) = statement.kind else { return false }
+            if names.contains(where: { $0.name == "annotations" }) { return true }
+        }
+        return false
+    }
+
+    /// Pushes an annotation: its value, or, postponed, the string of its source text.
+    func compileAnnotationValue(_ annotation: Expression) {
+        guard let lines = postponedAnnotationLines else { return compile(annotation) }
+        if case .constant(.string(let codePoints)) = annotation.kind, let text = try? Objects.repr(Self.string(codePoints)) {
+            // A string literal comes back as its repr, as CPython's unparsing writes it.
+            return emitConstant(.string(text.unicodeScalars.map(\.value)))
+        }
+        let range = annotation.range
+        var scalars: [Unicode.Scalar] = []
+        for line in Int(range.start.line)...Int(range.end.line) where line - 1 < lines.count {
+            let text = lines[line - 1]
+            let from = line == Int(range.start.line) ? Int(range.start.column) : 0
+            let to = line == Int(range.end.line) ? min(Int(range.end.column), text.count) : text.count
+            if !scalars.isEmpty { scalars.append(" ") }
+            if from < to { scalars += text[from..<to].drop { $0 == " " } }
+        }
+        emitConstant(.string(scalars.map(\.value)))
     }
 
     // MARK: Units

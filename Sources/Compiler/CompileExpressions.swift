@@ -248,16 +248,37 @@ extension CodeGenerator {
 
     /// The keys and values of `items` if they are all simple constants.
     private func simpleConstants(_ items: [Expression]) -> ([ConstantKey], [Value])? {
-        var keys: [ConstantKey] = []
+        var constants: [(ConstantKey, Value)] = []
         for item in items {
-            guard case .constant(let c) = item.kind, let key = simpleConstantKey(c) else { return nil }
-            keys.append(key)
+            guard let constant = simpleConstant(item) else { return nil }
+            constants.append(constant)
         }
-        let values = items.map { item -> Value in
-            guard case .constant(let c) = item.kind else { return Value.null }
-            return unit.constantValues[Int(constantIndex(c))]
+        return (constants.map(\.0), constants.map(\.1))
+    }
+
+    /// A literal, or a negated number literal, which CPython's AST optimizer folds into one
+    /// constant (`-3`), with its key.
+    private func simpleConstant(_ item: Expression) -> (ConstantKey, Value)? {
+        switch item.kind {
+        case .constant(let c):
+            guard let key = simpleConstantKey(c) else { return nil }
+            return (key, unit.constantValues[Int(constantIndex(c))])
+        case .unary(.minus, let operand):
+            guard case .constant(let c) = operand.kind else { return nil }
+            switch c {
+            case .integer(let digits, let radix):
+                guard let negated = try? Arithmetic.negate(Self.integer(digits, radix: radix)) else { return nil }
+                let key: ConstantKey = negated.isSmallInt ? .smallInt(negated.smallInt) : .integer("-" + digits, radix)
+                return (key, unit.constantValues[Int(unit.constant(key) { negated })])
+            case .float(let d):
+                let key = ConstantKey.float((-d).bitPattern)
+                return (key, unit.constantValues[Int(unit.constant(key) { Floats.make(-d) })])
+            default:
+                return nil
+            }
+        default:
+            return nil
         }
-        return (keys, values)
     }
 
     private func simpleConstantKey(_ c: Constant) -> ConstantKey? {
@@ -473,7 +494,7 @@ extension CodeGenerator {
         unit.emit(.buildMap, 0)
         for (name, annotation) in annotations {
             emitString(name)
-            compile(annotation)
+            compileAnnotationValue(annotation)
             unit.emit(.mapAdd, 1)
         }
         return true

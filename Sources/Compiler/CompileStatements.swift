@@ -36,7 +36,7 @@ extension CodeGenerator {
     /// `__annotations__`; other targets only evaluate it. Functions evaluate neither.
     private func compileAnnotation(of target: Expression, _ annotation: Expression, isSimple: Bool) {
         guard unit.scope.kind == .module || unit.scope.kind == .classBody else { return }
-        compile(annotation)
+        compileAnnotationValue(annotation)
         guard isSimple, case .name(let name) = target.kind else {
             unit.emit(.popTop)
             return

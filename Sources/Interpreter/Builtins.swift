@@ -163,6 +163,11 @@ enum Builtins {
                 if finished { throw Generators.stopIteration(value) }
                 return value
             }
+            if ObjectHooks.isUserObject(args[0]) && args.positionalCount == 1,
+               let method = try Attributes.lookupSpecial(args[0], interned: SpecialNames.next) {
+                // The iterator's own StopIteration goes out as it is, with its value.
+                return try Calls.call(method, args[0])
+            }
             let item = try Iteration.next(args[0])
             if !item.isNull { return item }
             if args.positionalCount == 2 { return args[1] }
@@ -306,11 +311,17 @@ enum Builtins {
         if file.is(BuiltinTypes.none) { return BuiltinTypes.none }
         let flush = try args.keyword("flush").map { v throws(PythonError) in try Operators.isTrue(v) } ?? false
         if let descriptor = Output.descriptor(of: file) {
-            // Our own streams take the whole line at once: the same bytes, one write.
+            // Our own streams take the whole line at once: the same bytes, one write. What
+            // was converted before a `__str__` failed is written, as CPython writes it.
             var text = ""
-            for i in 0..<args.positionalCount {
-                if i > 0 { text += sep }
-                text += try Objects.str(args[i])
+            do throws(PythonError) {
+                for i in 0..<args.positionalCount {
+                    if i > 0 { text += sep }
+                    text += try Objects.str(args[i])
+                }
+            } catch {
+                Output.write(text, toStandardError: descriptor == 2)
+                throw error
             }
             Output.write(text + end, toStandardError: descriptor == 2)
             if flush { Output.flush() }

@@ -19,6 +19,7 @@ enum Modules {
                 ])
             },
             "builtins": { () throws(PythonError) in module("builtins", VM.builtins) },
+            "__future__": { () throws(PythonError) in try python("__future__", FutureSource.text) },
         ]
         for (name, builder) in NativeModules.builders { builders[name] = builder }
     }

@@ -155,6 +155,14 @@ enum Operators {
     /// The result of the special methods, or nil to fall back to identity and the builtins.
     static func richCompare(_ a: Value, _ b: Value, _ comparison: Comparison) throws(PythonError) -> Value? {
         let reflectedFirst = !a.type.is(b.type) && TypeObjects.isSubtype(b.type, of: a.type)
+        if comparison == .notEqual {
+            // Each side's `__ne__`, which `object.__ne__` makes its `__eq__` inverted; a
+            // subclass on the right goes first.
+            for (x, y) in reflectedFirst ? [(b, a), (a, b)] : [(a, b), (b, a)] {
+                if let result = try notEqual(x, y) { return result }
+            }
+            return nil
+        }
         let forward = try Attributes.userSpecial(a, interned: SpecialNames.comparison[Int(comparison.rawValue)])
         let reflected = try Attributes.userSpecial(b, interned: SpecialNames.comparison[Int(comparison.reflected.rawValue)])
         if reflectedFirst, let reflected {
@@ -174,23 +182,24 @@ enum Operators {
             // Without `__eq__`, the builtin layout decides: identity, or dict equality for a
             // dict subclass.
             return nil
-        case .notEqual:
-            // `!=` falls back on `__eq__`, inverted: `object.__ne__` of each side in turn.
-            if forward == nil, let eq = try Attributes.userSpecial(a, interned: SpecialNames.eq) {
-                let result = try Calls.call(eq, a, b)
-                if !result.is(BuiltinTypes.notImplemented) { return Value.bool(!(try isTrue(result))) }
-            }
-            if reflected == nil, let eq = try Attributes.userSpecial(b, interned: SpecialNames.eq) {
-                let result = try Calls.call(eq, b, a)
-                if !result.is(BuiltinTypes.notImplemented) { return Value.bool(!(try isTrue(result))) }
-            }
-            return nil
         default:
             if a.kind == .instance || b.kind == .instance {
                 throw PythonError(.typeError, "'\(comparison.symbol)' not supported between instances of '\(TypeObjects.name(a.type))' and '\(TypeObjects.name(b.type))'")
             }
             return nil
         }
+    }
+
+    /// `x.__ne__(y)` of a class defined in Python: its own, or its `__eq__` inverted as
+    /// `object.__ne__` does; nil for NotImplemented or neither.
+    private static func notEqual(_ x: Value, _ y: Value) throws(PythonError) -> Value? {
+        if let ne = try Attributes.userSpecial(x, interned: SpecialNames.comparison[Int(Comparison.notEqual.rawValue)]) {
+            let result = try Calls.call(ne, x, y)
+            return result.is(BuiltinTypes.notImplemented) ? nil : result
+        }
+        guard let eq = try Attributes.userSpecial(x, interned: SpecialNames.eq) else { return nil }
+        let result = try Calls.call(eq, x, y)
+        return result.is(BuiltinTypes.notImplemented) ? nil : Value.bool(!(try isTrue(result)))
     }
 
     static func runtimeComparison(_ comparison: Comparison) -> ComparisonOperator {

@@ -1286,6 +1286,74 @@ final class LanguageTests: InterpreterTestCase {
         """,
     ]
 
+    /// Comparison order, iterator values, partial output, postponed annotations, folded
+    /// constants in set displays.
+    static let protocolCorners = [
+        """
+        class A:
+            def __eq__(self, o):
+                print("A.eq")
+                return NotImplemented
+        class B(A):
+            def __eq__(self, o):
+                print("B.eq")
+                return True
+        print(A() != B())
+        """,
+        """
+        class Source:
+            def __iter__(self):
+                return self
+            def __next__(self):
+                raise StopIteration("exhausted")
+        try:
+            next(Source())
+        except StopIteration as e:
+            print(repr(e), e.value)
+        """,
+        """
+        class Bad:
+            def __str__(self):
+                raise ValueError("bad str")
+        try:
+            print("start", 1, Bad(), "end")
+        except ValueError as e:
+            print("|caught", e)
+        """,
+        """
+        """Module docstring."""
+        from __future__ import annotations
+        import __future__
+
+
+        class Node:
+            value: int
+            next: Node | None = None
+
+            def link(self, other: Node, weight: dict[str, list[int]] = {}) -> Node:
+                return other
+
+            def total(self, *args: int, **kw: "Node") -> float:
+                return 0.0
+
+
+        print(Node().link(Node()) is not None)
+        print(Node.link.__annotations__)
+        print(Node.total.__annotations__)
+        print(Node.__annotations__)
+        x: Undefined[int] = 5
+        print(__annotations__, x)
+        print(__future__.annotations.compiler_flag, __future__.division)
+        """,
+        """
+        # CPython builds an all-constant set display (>=3 items) from a frozenset constant that the
+        # compiler re-creates from its own iteration order, so slot placement differs from plain insertion.
+        print({6, -3, 5})
+        a = 6
+        print({a, -3, 5})
+        """,
+    ]
+
     func testCalls() throws { try assertSameAsPython(Self.calls) }
     func testGenerators() throws { try assertSameAsPython(Self.generators) }
     func testClasses() throws { try assertSameAsPython(Self.classes) }
@@ -1298,13 +1366,15 @@ final class LanguageTests: InterpreterTestCase {
     func testArgumentMessages() throws { try assertSameAsPython(Self.argumentMessages) }
     func testContainerOperators() throws { try assertSameAsPython(Self.containerOperators) }
     func testCPythonCorners() throws { try assertSameAsPython(Self.cpythonCorners) }
+    func testProtocolCorners() throws { try assertSameAsPython(Self.protocolCorners) }
 
     /// The same programs with a collection every few allocations: values the collector cannot
     /// see would be freed under them.
     func testUnderTheCollectorsStressSwitch() throws {
         try assertSameAsPython(
             Self.calls + Self.generators + Self.classes + Self.protocols + Self.exceptions + Self.data + Self.metaprogramming + Self.introspection
-                + Self.deque + Self.argumentMessages + Self.containerOperators + Self.cpythonCorners,
+                + Self.deque + Self.argumentMessages + Self.containerOperators + Self.cpythonCorners
+                + Self.protocolCorners,
             stressPeriod: 3)
     }
 }
