@@ -560,7 +560,17 @@ enum Attributes {
         throw missing(object, name)
     }
 
+    /// The AttributeError of a failed lookup, which remembers the name and the object
+    /// (`e.name`, `e.obj`) for the "Did you mean" of its traceback.
     static func missing(_ object: Value, _ name: Value) -> PythonError {
+        let error = missingError(object, name)
+        let fields = error.exception.fields(ExceptionObject.self)
+        fields.pointee.name = name
+        fields.pointee.target = object
+        return error
+    }
+
+    private static func missingError(_ object: Value, _ name: Value) -> PythonError {
         let attribute = Str.swiftString(name)
         if object.kind == .type {
             return PythonError(.attributeError, "type object '\(TypeObjects.name(object))' has no attribute '\(attribute)'")

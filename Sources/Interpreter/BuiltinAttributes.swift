@@ -70,6 +70,9 @@ enum BuiltinAttributes {
             case "__context__": return fields.pointee.context.isNull ? BuiltinTypes.none : fields.pointee.context
             case "__traceback__": return Tracebacks.object(for: object)
             case "__suppress_context__": return Value.bool(Objects.isTrue(fields.pointee.suppressContext))
+            case "name" where !fields.pointee.name.isNull: return fields.pointee.name
+            case "obj" where !fields.pointee.target.isNull && TypeObjects.isSubtype(object.type, of: BuiltinException.attributeError.type):
+                return fields.pointee.target
             case "value" where TypeObjects.isSubtype(object.type, of: BuiltinException.stopIteration.type):
                 let args = fields.pointee.args
                 return Tuple.count(args) > 0 ? Tuple.items(args)[0] : BuiltinTypes.none

@@ -439,6 +439,9 @@ private func unwind(
 ) -> Bool {
     if !reraising {
         Raising.noteRaised(error.exception, code: code, instruction: failedAt)
+        if error.exception.type.is(BuiltinException.nameError.type) {
+            Suggestions.noteNameError(error.exception, code: code, globals: (stackBottom - code.slotCount)[-1])
+        }
     }
     let handler = code.handler(at: failedAt)
     releaseLoopIterators(above: stackBottom + Int(handler?.depth ?? 0), sp)
@@ -469,5 +472,7 @@ private func unboundFree(_ code: CodeObject, _ slot: Int) -> PythonError {
 }
 
 func nameError(_ name: Value) -> PythonError {
-    PythonError(.nameError, "name '\(Str.swiftString(name))' is not defined")
+    let error = PythonError(.nameError, "name '\(Str.swiftString(name))' is not defined")
+    error.exception.fields(ExceptionObject.self).pointee.name = name
+    return error
 }

@@ -14,9 +14,16 @@ enum Modules {
         builders = [
             "sys": makeSys, "math": makeMath, "time": makeTime, "random": RandomObjects.makeModule,
             "collections": { () throws(PythonError) in
-                try python("collections", CollectionsSource.text, natives: [
+                let collections = try python("collections", CollectionsSource.text, natives: [
                     ("deque", Deques.makeType), ("_odict_iterator", OrderedDicts.makeIteratorType),
                 ])
+                // CPython's are C types, whose messages say `collections.defaultdict`.
+                for name in ["defaultdict", "OrderedDict"] {
+                    let type = try Dict.get(InterpreterObjects.fields(collections).pointee.a, Interned.str(name))
+                    type.fields(TypeObject.self).pointee.name = Str.make("collections." + name)
+                    type.header.pointee.flags.insert(.moduleInName)
+                }
+                return collections
             },
             "builtins": { () throws(PythonError) in module("builtins", VM.builtins) },
             "__future__": { () throws(PythonError) in try python("__future__", FutureSource.text) },

@@ -151,7 +151,7 @@ enum Tracebacks {
                 if let source = SourceLines.line(code.fileName, line) { text += "    \(source)\n" }
             }
         }
-        return text + lastLine(exception) + "\n" + notes(exception)
+        return text + lastLine(exception) + Suggestions.hint(for: exception) + "\n" + notes(exception)
     }
 
     /// What `add_note` attached, after the message, as CPython prints it: each note's str and

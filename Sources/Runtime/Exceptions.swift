@@ -70,6 +70,8 @@ public enum Exceptions {
         exception.pointee.context = BuiltinTypes.none
         exception.pointee.suppressContext = BuiltinTypes.falseValue
         exception.pointee.attributes = BuiltinTypes.none
+        exception.pointee.name = Value.null
+        exception.pointee.target = Value.null
         return Value(object: raw)
     }
 

@@ -111,6 +111,11 @@ public struct ExceptionObject {
     public var suppressContext: Value
     /// A dict of other attributes, or None.
     public var attributes: Value
+    /// The missing name of a NameError or AttributeError the interpreter raised, else null.
+    public var name: Value
+    /// An AttributeError's object; a NameError's "Did you mean" suggestion, worked out where
+    /// it was raised (null when there is none).
+    public var target: Value
 }
 
 public struct RangeObject {

@@ -1354,6 +1354,76 @@ final class LanguageTests: InterpreterTestCase {
         """,
     ]
 
+    /// "Did you mean" after the last line of an uncaught NameError or AttributeError, and the
+    /// exceptions' `name` and `obj`.
+    static let suggestions = [
+        """
+        total = 5
+        print(totl)
+        """,
+        """
+        def f():
+            counter = 1
+            return countr + 1
+        f()
+        """,
+        """
+        class A:
+            def __init__(self): self.value = 1
+        A().valeu
+        """,
+        """
+        print(lenn([1]))
+        """,
+        """
+        import math
+        math.sqr(2)
+        """,
+        """
+        x = "abc"
+        x.uper()
+        """,
+        """
+        class Point: pass
+        Point.origin
+        """,
+        """
+        try:
+            undefined_thing
+        except NameError as e:
+            print(e.name, e)
+        try:
+            [].apend(1)
+        except AttributeError as e:
+            print(e.name, e.obj, e)
+        Prin("x")
+        """,
+        """
+        import collections
+        d = collections.defaultdict(list)
+        d.appendd(1)
+        """,
+        """
+        def outer():
+            Value = 3
+            def inner():
+                return valeu
+            return inner()
+        outer()
+        """,
+        """
+        import collections
+        d = collections.defaultdict(list)
+        o = collections.OrderedDict(a=1)
+        print(type(d).__name__, type(o).__name__, type(d), type(o), repr(d), repr(o), type(d).__qualname__)
+        class Sub(collections.defaultdict): pass
+        print(type(Sub(int)).__name__, Sub(int))
+        for bad in [lambda: d + 1, lambda: o.nope]:
+            try: bad()
+            except Exception as e: print(type(e).__name__, e)
+        """,
+    ]
+
     func testCalls() throws { try assertSameAsPython(Self.calls) }
     func testGenerators() throws { try assertSameAsPython(Self.generators) }
     func testClasses() throws { try assertSameAsPython(Self.classes) }
@@ -1367,6 +1437,7 @@ final class LanguageTests: InterpreterTestCase {
     func testContainerOperators() throws { try assertSameAsPython(Self.containerOperators) }
     func testCPythonCorners() throws { try assertSameAsPython(Self.cpythonCorners) }
     func testProtocolCorners() throws { try assertSameAsPython(Self.protocolCorners) }
+    func testSuggestions() throws { try assertSameAsPython(Self.suggestions) }
 
     /// The same programs with a collection every few allocations: values the collector cannot
     /// see would be freed under them.

@@ -184,10 +184,12 @@ class defaultdict(dict):
         return value
 
     def copy(self):
-        return defaultdict(self.default_factory, self)
+        return type(self)(self.default_factory, self)
+
+    __copy__ = copy
 
     def __repr__(self):
-        return f'defaultdict({self.default_factory!r}, {dict.__repr__(self)})'
+        return f'{type(self).__name__}({self.default_factory!r}, {dict.__repr__(self)})'
 
 
 class OrderedDict(dict):
