@@ -373,6 +373,32 @@ enum Attributes {
         try Dict.set(attributes, name, value)
     }
 
+    /// `instance.__class__ = cls`, between classes defined in Python with the same layout.
+    /// The instance leaves its old class's shapes for a dict of its own, so that no attribute
+    /// cache keyed by a shape of the old class can serve it.
+    private static func setClass(_ object: Value, _ value: Value) throws(PythonError) {
+        guard value.kind == .type else {
+            throw PythonError(.typeError, "__class__ must be set to a class, not '\(TypeObjects.name(value.type))' object")
+        }
+        guard value.header.pointee.flags.contains(.heapType) else {
+            throw PythonError(.typeError, "__class__ assignment only supported for mutable types or ModuleType subclasses")
+        }
+        guard Classes.layout(of: value) == Classes.layout(of: object.type), try declaresSlots(value) == declaresSlots(object.type) else {
+            throw PythonError(.typeError, "__class__ assignment: '\(TypeObjects.name(value))' object layout differs from '\(TypeObjects.name(object.type))'")
+        }
+        _ = try Instances.dictionary(object)
+        object.header.pointee.type = value
+        VM.typeEpoch &+= 1
+    }
+
+    private static func declaresSlots(_ type: Value) throws(PythonError) -> Bool {
+        let mro = type.fields(TypeObject.self).pointee.mro
+        for i in 0..<Tuple.count(mro) where !(try Dict.get(Tuple.items(mro)[i].fields(TypeObject.self).pointee.dict, SpecialNames.slots)).isNull {
+            return true
+        }
+        return false
+    }
+
     /// `object.__setattr__(instance, name, value)`: what `setattr` does for an instance whose
     /// class defines no `__setattr__`.
     static func setOnInstance(_ object: Value, _ name: Value, _ value: Value) throws(PythonError) {
@@ -384,6 +410,7 @@ enum Attributes {
             }
             return Instances.replaceDictionary(object, with: value)
         }
+        if Str.equal(name, Interned.str("__class__")) { return try setClass(object, value) }
         if try Instances.attribute(object, name).isNull, try !slotsAllow(object.type, name) {
             throw PythonError(.attributeError, "'\(TypeObjects.name(object.type))' object has no attribute '\(Str.swiftString(name))'")
         }

@@ -21,16 +21,21 @@ enum RandomObjects {
         layout = InterpreterObjects.registerLayout { object in
             RandomModule.releaseGenerator(InterpreterObjects.fields(object).pointee.i)
         }
-        randomType = NativeTypes.make("Random") { args throws(PythonError) in
-            try args.expect(0...1)
-            let random = InterpreterObjects.make(.nativeIterator, type: randomType, i: RandomModule.makeGenerator(), aux: layout)
-            random.header.pointee.flags.insert(.needsFinalizer)
-            if args.positionalCount == 1 {
-                try Collector.withProtected([random]) { () throws(PythonError) in
-                    _ = try RandomModule.call("seed", [args[0]], generator: InterpreterObjects.fields(random).pointee.i)
-                }
+        randomType = NativeTypes.make("Random")
+        // As CPython's: `__new__` makes the generator, `__init__(x=None)` seeds it, so a
+        // subclass may take other arguments and call `super().__init__(seed)`.
+        NativeTypes.special(randomType, "__new__") { args throws(PythonError) in
+            guard args.positionalCount >= 1, args[0].kind == .type, TypeObjects.isSubtype(args[0], of: randomType) else {
+                throw PythonError(.typeError, "Random.__new__(X): X is not a subtype of Random")
             }
-            return random
+            return make(type: args[0])
+        }
+        NativeTypes.special(randomType, "__init__") { args throws(PythonError) in
+            try args.expect(1...2)
+            guard isRandom(args[0]) else { throw PythonError(.typeError, "descriptor '__init__' requires a 'random.Random' object") }
+            let seed = args.positionalCount == 2 ? args[1] : BuiltinTypes.none
+            _ = try RandomModule.call("seed", [seed], generator: InterpreterObjects.fields(args[0]).pointee.i)
+            return BuiltinTypes.none
         }
         NativeTypes.setModule(randomType, "random")
         Collector.addPermanentRoot(randomType)
@@ -42,6 +47,26 @@ enum RandomObjects {
                 return try call(name, args, from: 1, slot: InterpreterObjects.fields(args[0]).pointee.i)
             }
         }
+    }
+
+    /// A new `Random` of `type` with a generator of its own; a subclass's instance gets an
+    /// attribute dict.
+    private static func make(type: Value) -> Value {
+        let size = MemoryLayout<InterpreterObject>.size
+        let exact = type.is(randomType)
+        let raw = Heap.allocate(.foreign, type: type, size: exact ? size : size + MemoryLayout<Value>.size)
+        let header = raw.assumingMemoryBound(to: ObjectHeader.self)
+        header.pointee.aux = layout
+        header.pointee.flags.insert(.needsFinalizer)
+        if !exact {
+            header.pointee.flags.insert(.attributeDict)
+            (raw + size).assumingMemoryBound(to: Value.self).pointee = BuiltinTypes.none
+        }
+        let fields = raw.assumingMemoryBound(to: InterpreterObject.self)
+        fields.pointee = InterpreterObject(
+            header: header.pointee, tag: .nativeIterator, a: BuiltinTypes.none, b: BuiltinTypes.none, c: BuiltinTypes.none,
+            d: BuiltinTypes.none, i: RandomModule.makeGenerator(), j: 0)
+        return Value(object: raw)
     }
 
     static func isRandom(_ v: Value) -> Bool {

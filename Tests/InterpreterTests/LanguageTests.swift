@@ -1286,9 +1286,57 @@ final class LanguageTests: InterpreterTestCase {
         """,
     ]
 
-    /// Comparison order, iterator values, partial output, postponed annotations, folded
-    /// constants in set displays.
+    /// Subclasses of `random.Random`, `__class__` assignment, comparison order, iterator values, partial output, postponed
+    /// annotations, folded constants in set displays.
     static let protocolCorners = [
+        """
+        import random
+        class Dice(random.Random):
+            def __init__(self, sides, seed):
+                super().__init__(seed)
+                self.sides = sides
+            def roll(self):
+                return self.randint(1, self.sides)
+        d = Dice(6, 7)
+        print(type(d).__name__, isinstance(d, Dice), isinstance(d, random.Random))
+        print([d.roll() for _ in range(5)], d.sides)
+        r = random.Random(7)
+        print([r.randint(1, 6) for _ in range(5)])
+        class Plain(random.Random):
+            pass
+        p = Plain(42)
+        print(p.random(), random.Random(42).random())
+        p.seed(3); print(p.choice("abcdef"))
+        print(random.Random().__class__.__name__)
+        """,
+        """
+        class Dog:
+            sound = "woof"
+            def speak(self): return f"{self.name} says {self.sound}"
+        class Cat:
+            sound = "meow"
+            def speak(self): return f"{self.name} purrs {self.sound}"
+            @property
+            def upper(self): return self.name.upper()
+        pet = Dog()
+        pet.name = "rex"
+        pets = [Dog() for _ in range(3)]
+        for p in pets: p.name = "d"
+        print(pet.speak(), [p.speak() for p in pets])
+        pet.__class__ = Cat
+        print(type(pet).__name__, pet.sound, pet.speak(), pet.upper, isinstance(pet, Cat), [p.speak() for p in pets])
+        for bad in [lambda: setattr(pet, "__class__", 5), lambda: setattr(pet, "__class__", int)]:
+            try:
+                bad()
+            except TypeError as e:
+                print("TypeError:", e)
+        class S:
+            __slots__ = ("a",)
+        try:
+            pet.__class__ = S
+        except TypeError as e:
+            print("TypeError:", e)
+        """,
         """
         class A:
             def __eq__(self, o):
