@@ -83,6 +83,10 @@ public enum Opcode: UInt8, CaseIterable, Sendable {
     /// Pops the iterator of a `for` loop left early (`break`, `return`). A generator the loop
     /// owns is closed now, as CPython's reference count would close it: its `finally` runs.
     case popIterator
+    /// `locals()`, `vars()` or `dir()` called by name with no arguments: stack `callable,
+    /// null`. When the callable is that builtin, it reads this frame; anything else is
+    /// called as `call 0` would.
+    case callFrameBuiltin
     /// Emitted just before the call of `for x in f(...)`: the interpreter forgets the last
     /// generator made, so that `getIterator 1` can tell whether this very call made one.
     case forgetLastGenerator

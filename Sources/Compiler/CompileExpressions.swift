@@ -360,6 +360,17 @@ extension CodeGenerator {
 
     // MARK: Calls
 
+    /// `locals()`, `vars()` or `dir()` by a name that is not bound in this scope: the
+    /// builtin, unless a global shadows it at run time (`callFrameBuiltin` checks).
+    private func readsFrame(_ function: Expression, _ arguments: [Expression], _ keywords: [KeywordArgument]) -> Bool {
+        guard arguments.isEmpty, keywords.isEmpty, case .name(let name) = function.kind,
+              ["locals", "vars", "dir"].contains(name) else { return false }
+        switch analysis.access(name, in: unit.scope) {
+        case .global, .name: return true
+        case .fast, .cell, .classCell: return false
+        }
+    }
+
     private func compileCall(_ function: Expression, _ arguments: [Expression], _ keywords: [KeywordArgument], _ range: SourceRange) {
         // Only this call, not those among its arguments, makes the loop's iterator.
         let makesLoopIterator = callMakesLoopIterator
@@ -388,7 +399,11 @@ extension CodeGenerator {
             for keyword in keywords { compile(keyword.value) }
             if !keywords.isEmpty { unit.emit(.keywordNames, stringTupleIndex(keywords.map { $0.name! })) }
             if makesLoopIterator { unit.emit(.forgetLastGenerator) }
-            unit.emit(.call, Int32(arguments.count + keywords.count))
+            if readsFrame(function, arguments, keywords) {
+                unit.emit(.callFrameBuiltin)
+            } else {
+                unit.emit(.call, Int32(arguments.count + keywords.count))
+            }
             return
         }
         if arguments.count == 1, case .starred(let iterable) = arguments[0].kind {

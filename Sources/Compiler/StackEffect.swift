@@ -31,6 +31,7 @@ public enum StackEffect {
         case .forIterator: return jumping ? -1 : 1
         case .send: return jumping ? -1 : 0
         case .call: return -n - 1
+        case .callFrameBuiltin: return -1
         case .makeFunction:
             let flags = MakeFunctionFlags(rawValue: argument)
             return -[MakeFunctionFlags.defaults, .keywordDefaults, .closure].filter { flags.contains($0) }.count

@@ -212,8 +212,13 @@ enum Builtins {
             return list
         }
         function("dir") { args throws(PythonError) in
-            try args.expect(1...1)
+            try args.expect(0...1)
+            guard args.positionalCount == 1 else { throw frameUnreachable("dir") }
             return try Introspection.dir(args[0])
+        }
+        function("locals") { args throws(PythonError) in
+            try args.expect(0...0)
+            throw frameUnreachable("locals")
         }
         function("chr") { args throws(PythonError) in
             try args.expect(1...1)
@@ -234,7 +239,7 @@ enum Builtins {
         function("bin") { args throws(PythonError) in try prefixedDigits(args, base: 2, prefix: "0b") }
         function("vars") { args throws(PythonError) in
             if args.count > 1 { throw PythonError(.typeError, "vars expected at most 1 argument, got \(args.count)") }
-            try args.expect(1...1)
+            guard args.positionalCount == 1 else { throw frameUnreachable("vars") }
             do throws(PythonError) {
                 return try Attributes.get(args[0], SpecialNames.dict)
             } catch {
@@ -338,6 +343,12 @@ enum Builtins {
         _ = try Calls.call(write, file, Str.make(end))
         if flush, let method = try Attributes.lookupSpecial(file, "flush") { _ = try Calls.call(method, file) }
         return BuiltinTypes.none
+    }
+
+    /// `locals()`, `vars()` and `dir()` read the calling frame when called by name
+    /// (`callFrameBuiltin`); called any other way, the frame is out of their reach.
+    private static func frameUnreachable(_ name: String) -> PythonError {
+        PythonError(.systemError, "\(name)() without arguments works only when called by its name")
     }
 
     private static func textArgument(_ v: Value?, default fallback: String, name: String) throws(PythonError) -> String {

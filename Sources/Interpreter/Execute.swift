@@ -307,6 +307,12 @@ func execute(
                 }
                 base[0] = result
                 sp = base + 1
+            case .callFrameBuiltin:
+                let callable = sp[-2]
+                var result = try Introspection.frameBuiltin(callable, code: code, fp: fp) ?? Value.null
+                if result.isNull { result = try Calls.call(callable, sp, 0, keywordNames: Value.null, stackTop: sp) }
+                sp[-2] = result
+                sp -= 1
             case .callExtended:
                 let keywords = pop(&sp)
                 let positional = pop(&sp)

@@ -56,6 +56,34 @@ enum Introspection {
         "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__", "__subclasshook__",
     ]
 
+    /// `locals()`, `vars()` and `dir()` with no arguments, read from the calling frame
+    /// (`callFrameBuiltin`); nil when `callable` is not one of those builtins.
+    static func frameBuiltin(_ callable: Value, code: CodeObject, fp: UnsafeMutablePointer<Value>) throws(PythonError) -> Value? {
+        guard callable.kind == .nativeFunction, !Natives.isBound(callable) else { return nil }
+        switch Natives.names[callable.fields(NativeFunctionObject.self).pointee.entry.smallInt] {
+        case "locals", "vars": return try frameLocals(code: code, fp: fp)
+        case "dir":
+            let names = try Iteration.list(try frameLocals(code: code, fp: fp))
+            try ListMethods.sort(names, key: nil, reverse: nil)
+            return names
+        default: return nil
+        }
+    }
+
+    /// A module's or class body's namespace itself; a function's local variables, free
+    /// variables included, in a new dict, as CPython 3.11's `locals()` gives them.
+    static func frameLocals(code: CodeObject, fp: UnsafeMutablePointer<Value>) throws(PythonError) -> Value {
+        if code.flags.contains(.usesNamespace) { return fp[-2].isNull ? fp[-1] : fp[-2] }
+        let locals = Dict.make()
+        let cells = Set(code.cellSlots.map(Int.init))
+        for slot in 0..<code.slotCount {
+            var value = fp[slot]
+            if (cells.contains(slot) || slot >= code.firstFreeSlot) && !value.isNull { value = Callables.cellContents(value) }
+            if !value.isNull { try Dict.set(locals, Interned.str(code.slotNames[slot]), value) }
+        }
+        return locals
+    }
+
     /// `dir(object)`: the class's `__dir__` if it defines one, else the names of the object's
     /// own attributes and of its class's MRO (a module: its names), sorted.
     static func dir(_ object: Value) throws(PythonError) -> Value {
