@@ -1286,9 +1286,20 @@ final class LanguageTests: InterpreterTestCase {
         """,
     ]
 
-    /// Subclasses of `random.Random`, `__class__` assignment, comparison order, iterator values, partial output, postponed
+    /// namedtuple's argument errors, subclasses of `random.Random`, `__class__` assignment, comparison order, iterator values, partial output, postponed
     /// annotations, folded constants in set displays.
     static let protocolCorners = [
+        """
+        from collections import namedtuple
+        P = namedtuple('P', 'x y z')
+        for f in [lambda: P(1, 2, 3, 4), lambda: P(1, x=3), lambda: P(1, q=2, x=5), lambda: P(1), lambda: P(1, 2, z=3), lambda: P._make([1,2]), lambda: P._make(range(3)), lambda: P(y=1, x=2, z=3)]:
+            try: print(f())
+            except TypeError as e: print(e)
+        Q = namedtuple('Q', 'a b c d', defaults=[4])
+        for f in [lambda: Q(), lambda: Q(1, 2, 3), lambda: Q(1)]:
+            try: print(f())
+            except TypeError as e: print(e)
+        """,
         """
         import random
         class Dice(random.Random):
@@ -1369,7 +1380,7 @@ final class LanguageTests: InterpreterTestCase {
             print("|caught", e)
         """,
         """
-        """Module docstring."""
+        \"\"\"Module docstring.\"\"\"
         from __future__ import annotations
         import __future__
 

@@ -293,6 +293,12 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         if len(args) > count:
             takes = f'from {required + 1} to {count + 1}' if defaults else f'{count + 1}'
             raise TypeError(f'{typename}.__new__() takes {takes} positional arguments but {len(args) + 1} were given')
+        # Keywords first, in order, as CPython binds them: unknown or given twice.
+        for name in kwargs:
+            if name not in field_names:
+                raise TypeError(f"{typename}.__new__() got an unexpected keyword argument '{name}'")
+            if field_names.index(name) < len(args):
+                raise TypeError(f"{typename}.__new__() got multiple values for argument '{name}'")
         values = list(args)
         for name in field_names[len(args):]:
             if name in kwargs:
@@ -301,13 +307,17 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
                 values.append(defaults[field_names.index(name) - (count - len(defaults))])
             else:
                 missing = [n for n in field_names[len(args):required] if n not in kwargs]
-                raise TypeError(f"{typename}.__new__() missing {len(missing)} required positional argument{'s' if len(missing) > 1 else ''}: " + ', '.join(repr(m) for m in missing))
-        if kwargs:
-            name = next(iter(kwargs))
-            if name in field_names:
-                raise TypeError(f"{typename}.__new__() got multiple values for argument '{name}'")
-            raise TypeError(f"{typename}.__new__() got an unexpected keyword argument '{name}'")
+                names = [repr(m) for m in missing]
+                listed = names[0] if len(names) == 1 else (
+                    f'{names[0]} and {names[1]}' if len(names) == 2 else ', '.join(names[:-1]) + ', and ' + names[-1])
+                raise TypeError(f"{typename}.__new__() missing {len(missing)} required positional argument{'s' if len(missing) > 1 else ''}: {listed}")
         return tuple.__new__(cls, values)
+
+    def _make(cls, iterable):
+        result = tuple.__new__(cls, iterable)
+        if len(result) != count:
+            raise TypeError(f'Expected {count} arguments, got {len(result)}')
+        return result
 
     def __repr__(self):
         return self.__class__.__name__ + '(' + ', '.join(f'{n}={v!r}' for n, v in zip(field_names, self)) + ')'
@@ -330,7 +340,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         '_fields': field_names,
         '_field_defaults': dict(zip(field_names[count - len(defaults):], defaults)),
         '__new__': __new__,
-        '_make': classmethod(lambda cls, iterable: cls(*iterable)),
+        '_make': classmethod(_make),
         '_replace': _replace,
         '__repr__': __repr__,
         '_asdict': _asdict,
