@@ -302,7 +302,8 @@ enum BuiltinMethods {
             try args.expect(1...1)
             let text = Str.swiftString(args[0])
             guard let first = text.unicodeScalars.first else { return BuiltinTypes.falseValue }
-            let ok = (first == "_" || first.properties.isXIDStart) && text.unicodeScalars.dropFirst().allSatisfy { $0.properties.isXIDContinue }
+            let known = text.unicodeScalars.allSatisfy(UnicodeVersion.knows)
+            let ok = known && (first == "_" || first.properties.isXIDStart) && text.unicodeScalars.dropFirst().allSatisfy { $0.properties.isXIDContinue }
             return Value.bool(ok)
         }
         method("isascii") { args throws(PythonError) in

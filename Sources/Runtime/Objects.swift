@@ -379,6 +379,7 @@ public enum Objects {
     /// Python's notion of printable: not a control, format, separator (other than the
     /// ASCII space) or unassigned code point.
     static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
+        guard UnicodeVersion.knows(scalar) else { return false }
         switch scalar.properties.generalCategory {
         case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator, .spaceSeparator:
             return scalar == " "

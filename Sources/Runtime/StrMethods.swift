@@ -424,7 +424,11 @@ public enum StrMethods {
         if isASCII(s) {
             return mapASCII(s) { c, _ in upper ? (isLowerASCII(c) ? c - 32 : c) : (isUpperASCII(c) ? c + 32 : c) }
         }
-        if upper { return Str.make(Str.swiftString(s).uppercased()) }
+        if upper {
+            var out = ""
+            for scalar in Str.swiftString(s).unicodeScalars { out += UnicodeVersion.uppercase(scalar) }
+            return Str.make(out)
+        }
         let scalars = codePoints(s).map { Unicode.Scalar($0) ?? "\u{FFFD}" }
         var out = String.UnicodeScalarView()
         for i in scalars.indices { out.append(contentsOf: lowercase(scalars, at: i).unicodeScalars) }
@@ -436,12 +440,11 @@ public enum StrMethods {
     /// case-ignorable characters) becomes a final sigma.
     static func lowercase(_ scalars: [Unicode.Scalar], at i: Int) -> String {
         let scalar = scalars[i]
-        guard scalar == "\u{03A3}" else { return scalar.properties.lowercaseMapping }
+        guard scalar == "\u{03A3}" else { return UnicodeVersion.lowercase(scalar) }
         func casedNeighbour(_ indices: some Sequence<Int>) -> Bool {
             for j in indices {
-                let p = scalars[j].properties
-                if p.isCaseIgnorable { continue }
-                return p.isCased
+                if scalars[j].properties.isCaseIgnorable && UnicodeVersion.knows(scalars[j]) { continue }
+                return UnicodeVersion.isCased(scalars[j])
             }
             return false
         }
@@ -458,7 +461,7 @@ public enum StrMethods {
             if scalar == "\u{1E9E}" {  // capital sharp s: its upper case is itself
                 out += "ss"
             } else {
-                out += scalar.properties.uppercaseMapping.lowercased()
+                for upper in UnicodeVersion.uppercase(scalar).unicodeScalars { out += UnicodeVersion.lowercase(upper) }
             }
         }
         return Str.make(out)
@@ -487,13 +490,15 @@ public enum StrMethods {
         for (i, scalar) in scalars.enumerated() {
             let p = scalar.properties
             let mapped: String
+            let known = UnicodeVersion.knows(scalar)
             switch style {
-            case .title: mapped = previousCased ? lowercase(scalars, at: i) : p.titlecaseMapping
-            case .capitalize: mapped = i == 0 ? p.titlecaseMapping : lowercase(scalars, at: i)
-            case .swapcase: mapped = p.isUppercase ? lowercase(scalars, at: i) : (p.isLowercase ? p.uppercaseMapping : String(scalar))
+            case .title: mapped = previousCased ? lowercase(scalars, at: i) : UnicodeVersion.titlecase(scalar)
+            case .capitalize: mapped = i == 0 ? UnicodeVersion.titlecase(scalar) : lowercase(scalars, at: i)
+            case .swapcase:
+                mapped = known && p.isUppercase ? lowercase(scalars, at: i) : (known && p.isLowercase ? p.uppercaseMapping : String(scalar))
             }
             out.append(contentsOf: mapped.unicodeScalars)
-            previousCased = p.isCased
+            previousCased = known && p.isCased
         }
         return Str.make(String(out))
     }
@@ -541,16 +546,16 @@ public enum StrMethods {
         let text = codePoints(s)
         let scalars = text.map { Unicode.Scalar($0) ?? "\u{FFFD}" }
         switch predicate {
-        case .decimal: return scalars.allSatisfy { $0.properties.numericType == .decimal }
-        case .digit: return scalars.allSatisfy { $0.properties.numericType == .decimal || $0.properties.numericType == .digit }
-        case .numeric: return scalars.allSatisfy { $0.properties.numericType != nil }
+        case .decimal: return scalars.allSatisfy { numericType($0) == .decimal }
+        case .digit: return scalars.allSatisfy { numericType($0) == .decimal || numericType($0) == .digit }
+        case .numeric: return scalars.allSatisfy { numericType($0) != nil }
         case .alpha: return scalars.allSatisfy(isAlpha)
-        case .alnum: return scalars.allSatisfy { isAlpha($0) || $0.properties.numericType != nil }
+        case .alnum: return scalars.allSatisfy { isAlpha($0) || numericType($0) != nil }
         case .space: return text.allSatisfy(isSpace)
         case .printable: return scalars.allSatisfy(Objects.isPrintable)
         case .upper, .lower:
             // Every cased character in that case, and at least one cased character.
-            let cased = scalars.filter { $0.properties.isCased }
+            let cased = scalars.filter(UnicodeVersion.isCased)
             if cased.isEmpty { return false }
             return cased.allSatisfy { predicate == .upper ? $0.properties.isUppercase : $0.properties.isLowercase }
         case .title:
@@ -558,6 +563,10 @@ public enum StrMethods {
             var previousCased = false, sawCased = false
             for scalar in scalars {
                 let p = scalar.properties
+                guard UnicodeVersion.knows(scalar) else {
+                    previousCased = false
+                    continue
+                }
                 let upperOrTitle = p.isUppercase || p.generalCategory == .titlecaseLetter
                 if upperOrTitle {
                     if previousCased { return false }
@@ -595,7 +604,12 @@ public enum StrMethods {
         }
     }
 
+    static func numericType(_ scalar: Unicode.Scalar) -> Unicode.NumericType? {
+        UnicodeVersion.knows(scalar) ? scalar.properties.numericType : nil
+    }
+
     static func isAlpha(_ scalar: Unicode.Scalar) -> Bool {
+        guard UnicodeVersion.knows(scalar) else { return false }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
         default: return false

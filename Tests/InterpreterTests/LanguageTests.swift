@@ -1286,9 +1286,15 @@ final class LanguageTests: InterpreterTestCase {
         """,
     ]
 
-    /// namedtuple's argument errors, subclasses of `random.Random`, `__class__` assignment, comparison order, iterator values, partial output, postponed
+    /// str's Unicode 14.0 view (as CPython 3.11's), namedtuple's argument errors, subclasses of `random.Random`, `__class__` assignment, comparison order, iterator values, partial output, postponed
     /// annotations, folded constants in set displays.
     static let protocolCorners = [
+        """
+        print(chr(0x0C5C).isalpha(), chr(0x1E030).isalpha(), chr(0x2EBF0).isalpha(), chr(0x0897).isprintable())
+        print("ÄbcΣ ǅx".upper(), "ÄBCΣ ǅX".lower(), "ǆemal".title(), "straße".casefold(), "ÀÉÎ".swapcase())
+        print(ascii(chr(0x1E030).upper()), chr(0x0C5C).isidentifier(), "aé".isidentifier(), "٣".isdecimal(), "Ⅻ".isnumeric())
+        print([c.isprintable() for c in "a\u200b\u00ad\u0378é"], "ΣΑΣ ΣΑΣ".lower(), "ΌΣΟΣ".lower())
+        """,
         """
         from collections import namedtuple
         P = namedtuple('P', 'x y z')
