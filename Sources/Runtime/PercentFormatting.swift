@@ -198,8 +198,8 @@ struct PercentFormatter {
 
     mutating func appendInteger(_ value: Value, type: Unicode.Scalar, _ spec: Conversion) throws(PythonError) {
         let n: Value
-        if Ints.isInt(value) {
-            n = Ints.unbool(value)
+        if let index = try Ints.indexValue(value) {
+            n = index
         } else if value.kind == .float && (type == "d" || type == "i" || type == "u") {
             n = try Ints.make(truncating: Floats.value(value))
         } else if type == "d" || type == "i" || type == "u" {
