@@ -13,7 +13,15 @@ public func compileModule(_ module: Module, fileName: String) throws(SyntaxError
 
 /// Parses and compiles source text.
 public func compileSource(_ source: SourceText) throws(SyntaxErrorInfo) -> CodeObject {
-    try compileModule(try parse(source), fileName: source.fileName)
+    let module = try parse(source)
+    do {
+        return try compileModule(module, fileName: source.fileName)
+    } catch {
+        // Compiler errors carry a location only; CPython prints them with the source line too.
+        var located = error
+        if located.text == nil && located.line > 0 { located.text = source.lineText(located.line) }
+        throw located
+    }
 }
 
 /// Walks statements and expressions, emitting instructions into the `CodeUnit` of the scope
