@@ -164,6 +164,9 @@ final class CompilerTests: XCTestCase {
             ("x = 0\ndef f():\n    nonlocal x\n", "no binding for nonlocal 'x' found", 3),
             ("def f():\n    x = 1\n    def g():\n        nonlocal x, y\n", "no binding for nonlocal 'y' found", 4),
             ("class C:\n    x = 1\n    def g():\n        nonlocal x\n", "no binding for nonlocal 'x' found", 4),
+            ("f(a,\n  b=1, b=2)\n", "keyword argument repeated: b", 2),
+            ("f(b=1, **k, b=2)\n", "keyword argument repeated: b", 1),
+            ("class C(x=1, x=2): pass\n", "keyword argument repeated: x", 1),
         ]
         for (source, message, line) in cases {
             let error = compileError(source)
