@@ -12,6 +12,7 @@ enum BuiltinConstructors {
         let args = NativeArguments(
             base: arguments, count: count, keywordNames: keywordNames, stackTop: stackTop, name: .type(type))
         if let constructor = constructors[type.bits] { return try constructor(args) }
+        if TypeObjects.isSubtype(type, of: BuiltinException.importError.type) { return try makeImportError(type, args) }
         if TypeObjects.isSubtype(type, of: BuiltinException.baseException.type) {
             try args.expect(0...Int.max)
             var made = type
@@ -22,6 +23,24 @@ enum BuiltinConstructors {
             return Exceptions.make(made, arguments: Array(UnsafeBufferPointer(start: arguments, count: count)))
         }
         throw PythonError(.typeError, "cannot create '\(TypeObjects.name(type))' instances")
+    }
+
+    /// `ImportError(*args, name=None, path=None)`: the two keywords become attributes (which
+    /// default to None in `BuiltinAttributes`); any other keyword is refused as CPython does.
+    private static func makeImportError(_ type: Value, _ args: NativeArguments) throws(PythonError) -> Value {
+        let error = Exceptions.make(type, arguments: Array(UnsafeBufferPointer(start: args.base, count: args.positionalCount)))
+        try setImportErrorFields(error, args)
+        return error
+    }
+
+    /// The `name=` and `path=` of a call to ImportError or its `__init__`.
+    static func setImportErrorFields(_ error: Value, _ args: NativeArguments) throws(PythonError) {
+        for (keyword, _) in args.keywords where !["name", "path"].contains(Str.swiftString(keyword)) {
+            throw PythonError(.typeError, "'\(Str.swiftString(keyword))' is an invalid keyword argument for ImportError()")
+        }
+        for (keyword, value) in args.keywords where !value.is(BuiltinTypes.none) {
+            try Dict.set(Attributes.attributeDict(error, at: \ExceptionObject.attributes), keyword, value)
+        }
     }
 
     static func install() {

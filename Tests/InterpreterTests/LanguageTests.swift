@@ -947,6 +947,61 @@ final class LanguageTests: InterpreterTestCase {
         """,
     ]
 
+    /// Protocol corners: which arguments a message lists, ImportError's keywords, starred
+    /// subscripts, when hashes are computed, a subclass's own methods used by builtins,
+    /// `__slots__` conflicts, reprs of super objects, generators' `gi_running`.
+    static let protocolCorners = [
+        """
+        def pos_only(a, b, /, c):
+            return a, b, c
+        for kw in [dict(a=1, b=2, c=3), dict(b=1, c=2), dict(c=1, x=2), dict(x=1, a=2)]:
+            try:
+                pos_only(**kw)
+            except TypeError as e:
+                print(e)
+        def with_kwargs(a, /, **k):
+            return a, k
+        print(with_kwargs(1, a=2))
+        """,
+        """
+        try:
+            raise ImportError("optional dependency missing", name="numpy")
+        except ImportError as e:
+            print(e, e.name, e.path, e.msg, e.args)
+        for make in [lambda: ImportError(foo=1), lambda: ModuleNotFoundError("a", "b", name="n", path=None)]:
+            try:
+                e = make()
+                print(repr(e), e.name, e.path, e.msg)
+            except TypeError as error:
+                print(error)
+        class Missing(ImportError):
+            pass
+        e = Missing("m", path="/p")
+        print(e.args, e.name, e.path, e.msg)
+        try:
+            Missing(x=1)
+        except TypeError as error:
+            print(error)
+        try:
+            import no_such_module
+        except ImportError as e:
+            print(type(e).__name__, e.name, e.path, e.msg)
+        """,
+        """
+        grid = {(0, 1): "x"}
+        idx = (0, 1)
+        print(grid[*idx])
+        grid[*idx, 2] = "y"
+        print(grid)
+        del grid[*idx]
+        print(grid)
+        class Echo:
+            def __getitem__(self, i):
+                return i
+        print(Echo()[*idx], Echo()[*[]], Echo()[1, *idx])
+        """,
+    ]
+
     /// Corners where CPython converts, checks or words things its own way: argument
     /// conversions, `%` formatting, set keys, float and math protocols, exception fields
     /// and notes, attribute deletion, module attributes.
@@ -1298,13 +1353,14 @@ final class LanguageTests: InterpreterTestCase {
     func testArgumentMessages() throws { try assertSameAsPython(Self.argumentMessages) }
     func testContainerOperators() throws { try assertSameAsPython(Self.containerOperators) }
     func testCPythonCorners() throws { try assertSameAsPython(Self.cpythonCorners) }
+    func testProtocolCorners() throws { try assertSameAsPython(Self.protocolCorners) }
 
     /// The same programs with a collection every few allocations: values the collector cannot
     /// see would be freed under them.
     func testUnderTheCollectorsStressSwitch() throws {
         try assertSameAsPython(
             Self.calls + Self.generators + Self.classes + Self.protocols + Self.exceptions + Self.data + Self.metaprogramming + Self.introspection
-                + Self.deque + Self.argumentMessages + Self.containerOperators + Self.cpythonCorners,
+                + Self.deque + Self.argumentMessages + Self.containerOperators + Self.cpythonCorners + Self.protocolCorners,
             stressPeriod: 3)
     }
 }
