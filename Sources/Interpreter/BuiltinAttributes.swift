@@ -131,6 +131,9 @@ enum BuiltinAttributes {
             case (.staticMethod, "__func__"), (.classMethod, "__func__"): return fields.pointee.a
             case (.generator, "__name__"): return fields.pointee.c
             case (.generator, "__qualname__"): return Generators.qualifiedName(object)
+            case (.generator, "gi_running"): return Value.bool(fields.pointee.i == Generators.running)
+            // Suspended at a `yield`: started, and neither running nor finished.
+            case (.generator, "gi_suspended"): return Value.bool(fields.pointee.i > Generators.notStarted)
             default: break
             }
         default:

@@ -25,6 +25,15 @@ enum BuiltinConstructors {
         throw PythonError(.typeError, "cannot create '\(TypeObjects.name(type))' instances")
     }
 
+    /// `<super: <class 'C'>, <D object>>`: the class, and the receiver's type (the receiver
+    /// itself when it is a class), by their `tp_name`s.
+    private static func superRepr(_ object: Value) -> String {
+        let fields = InterpreterObjects.fields(object)
+        let receiver = fields.pointee.b
+        let receiverType = receiver.kind == .type ? receiver : receiver.type
+        return "<super: <class '\(TypeObjects.name(fields.pointee.a))'>, <\(TypeObjects.name(receiverType)) object>>"
+    }
+
     /// `ImportError(*args, name=None, path=None)`: the two keywords become attributes (which
     /// default to None in `BuiltinAttributes`); any other keyword is refused as CPython does.
     private static func makeImportError(_ type: Value, _ args: NativeArguments) throws(PythonError) -> Value {
@@ -135,6 +144,7 @@ enum BuiltinConstructors {
             try args.expect(2...2)
             return InterpreterObjects.make(.superObject, type: InterpreterTypes.superType, a: args[0], b: args[1])
         }
+        NativeTypes.setRepr(InterpreterTypes.superType, superRepr)
         define(InterpreterTypes.enumerate, BuiltinIterators.enumerate)
         define(InterpreterTypes.zip, BuiltinIterators.zip)
         define(InterpreterTypes.map, BuiltinIterators.map)

@@ -1000,6 +1000,50 @@ final class LanguageTests: InterpreterTestCase {
                 return i
         print(Echo()[*idx], Echo()[*[]], Echo()[1, *idx])
         """,
+        """
+        def attempt(make):
+            try:
+                make()
+                print("no error")
+            except ValueError as e:
+                print("ValueError:", e)
+        def a():
+            class _Point:
+                __slots__ = ("x", "y")
+                x = 0
+        def b():
+            class _Point:
+                __slots__ = ("__x", "y")
+                __x = 1
+        def c():
+            class _Point:
+                __slots__ = "y"
+                y = 1
+        def d():
+            class _Point:
+                __slots__ = ["__dict__"]
+                __dict__ = 1
+        def e():
+            class _Point:
+                __slots__ = ("a",)
+                b = 1
+        for f in [a, b, c, d, e]:
+            attempt(f)
+        class Base:
+            @classmethod
+            def make(cls):
+                return super()
+        class Child(Base):
+            def show(self):
+                return super()
+        print(Child().show(), super(Base, Child()), Child.make(), super(Child, Child))
+        def worker():
+            yield g.gi_running, g.gi_suspended
+        g = worker()
+        print(g.gi_running, g.gi_suspended)
+        print(next(g), g.gi_running, g.gi_suspended)
+        print(list(g), g.gi_running, g.gi_suspended)
+        """,
     ]
 
     /// Corners where CPython converts, checks or words things its own way: argument
