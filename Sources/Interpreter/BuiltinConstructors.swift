@@ -244,8 +244,10 @@ enum Mappings {
 
     /// `dict.update(other)`: a mapping (a dict, or anything with `keys`), or pairs.
     static func update(_ dict: Value, with other: Value) throws(PythonError) {
-        if other.kind == .dict {
-            try Dict.forEach(other) { key, value throws(PythonError) in try Dict.set(dict, key, value) }
+        // CPython copies a dict's entries directly only while its type iterates as dict does;
+        // a subclass with its own `__iter__` is read through `keys()` and `__getitem__`.
+        if other.kind == .dict, try Attributes.userSpecial(other, interned: SpecialNames.iter) == nil {
+            try Dict.update(dict, with: other)
             return
         }
         if let keys = try Attributes.lookupSpecial(other, "keys") {

@@ -1044,6 +1044,73 @@ final class LanguageTests: InterpreterTestCase {
         print(next(g), g.gi_running, g.gi_suspended)
         print(list(g), g.gi_running, g.gi_suspended)
         """,
+        """
+        class Tag(str):
+            def __str__(self):
+                return "<" + self + ">"
+        class Plain(str):
+            pass
+        class Reprd(str):
+            def __repr__(self):
+                return "R!"
+        t = Tag("b")
+        print(str(t), "{}".format(t), f"{t}", format(t), format(t, ""), format(t, "5"), "%s" % t, "%r" % t, t)
+        print(type(str(t)).__name__, repr(t), [t], t + "x", t.upper())
+        p = Plain("q")
+        print(str(p), type(str(p)).__name__, "{}".format(p), format(p), f"{p!s}", p)
+        r = Reprd("z")
+        print(str(r), f"{r}", f"{r!r}", "{}".format(r), [r], r)
+        """,
+        """
+        class Key:
+            def __init__(self, n):
+                self.n = n
+            def __hash__(self):
+                print("hash", self.n)
+                return 1
+            def __eq__(self, other):
+                return self is other
+            def __repr__(self):
+                return "K%d" % self.n
+        k1, k2 = Key(1), Key(2)
+        d = {k1: 1, k2: 2}
+        print("copying")
+        e = dict(d)
+        f = {**d}
+        g = d.copy()
+        h = {}
+        h.update(d)
+        print(d == e, e == f, f == g, g == h, len(h))
+        def kw(**k):
+            return k
+        print(kw(**{"a": 1}))
+        print("sets")
+        a = {k1, k2}
+        b = {k2, k1}
+        print(a == b, a <= b, a < b, a >= b, a > b, a != b)
+        print(frozenset(a) == b, a.issubset(b), a | b == a, set(a) == a)
+        class Upper(dict):
+            def __getitem__(self, k):
+                return super().__getitem__(k).upper()
+            def __iter__(self):
+                return iter(self.keys())
+        class OnlyGetitem(dict):
+            def __getitem__(self, k):
+                return super().__getitem__(k).upper()
+        class OnlyIter(dict):
+            def __iter__(self):
+                return iter(["a"])
+            def keys(self):
+                return ["a"]
+        u = Upper(a="x")
+        o = OnlyGetitem(a="y")
+        i = OnlyIter(a="z", b="w")
+        print(dict(u), {**u}, dict(o), {**o}, dict(i), {**i}, kw(**u), kw(**o))
+        n = {}
+        n.update(u)
+        n.update(o)
+        print(n, "%(a)s" % u, "{0[a]}".format(u))
+        """,
     ]
 
     /// Corners where CPython converts, checks or words things its own way: argument
