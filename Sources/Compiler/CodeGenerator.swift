@@ -14,7 +14,15 @@ public func compileModule(_ module: Module, fileName: String, source: SourceText
 
 /// Parses and compiles source text.
 public func compileSource(_ source: SourceText) throws(SyntaxErrorInfo) -> CodeObject {
-    try compileModule(try parse(source), fileName: source.fileName, source: source)
+    let module = try parse(source)
+    do {
+        return try compileModule(module, fileName: source.fileName, source: source)
+    } catch {
+        // Compiler errors carry a location only; CPython prints them with the source line too.
+        var located = error
+        if located.text == nil && located.line > 0 { located.text = source.lineText(located.line) }
+        throw located
+    }
 }
 
 /// Walks statements and expressions, emitting instructions into the `CodeUnit` of the scope

@@ -371,7 +371,20 @@ extension CodeGenerator {
         }
     }
 
+    /// CPython's compiler rejects a call or class definition naming one keyword twice, at the
+    /// second occurrence, before any argument is compiled.
+    func checkRepeatedKeywords(_ keywords: [KeywordArgument]) {
+        var seen: Set<String> = []
+        for keyword in keywords {
+            guard let name = keyword.name else { continue }
+            if !seen.insert(name).inserted {
+                return fail("keyword argument repeated: \(name)", keyword.range)
+            }
+        }
+    }
+
     private func compileCall(_ function: Expression, _ arguments: [Expression], _ keywords: [KeywordArgument], _ range: SourceRange) {
+        checkRepeatedKeywords(keywords)
         // Only this call, not those among its arguments, makes the loop's iterator.
         let makesLoopIterator = callMakesLoopIterator
         callMakesLoopIterator = false
@@ -557,6 +570,7 @@ extension CodeGenerator {
         emitString(definition.name)
         let arguments = definition.bases
         let keywords = definition.keywords
+        checkRepeatedKeywords(keywords)
         if keywords.contains(where: { $0.name == nil })
             || arguments.contains(where: { if case .starred = $0.kind { return true } else { return false } }) {
             fail("class definitions with * or ** arguments are not supported", range)

@@ -19,6 +19,10 @@ final class Scope {
     var used: Set<String> = []
     var declaredGlobal: Set<String> = []
     var declaredNonlocal: Set<String> = []
+    /// Each `nonlocal` name with its statement, in order: checked for a binding after the walk.
+    var nonlocalStatements: [(name: String, range: SourceRange)] = []
+    /// Names given an annotation as a simple target (`x: int`), which cannot be global or nonlocal.
+    var annotated: Set<String> = []
     /// Resolved after the walk.
     var cells: Set<String> = []
     var frees: Set<String> = []
@@ -86,6 +90,7 @@ struct ScopeAnalysis {
         current = module
         for statement in moduleAST.body { visit(statement) }
         if let first = errors.first { throw first }
+        try checkNonlocalBindings(module)
         resolve(module)
     }
 
@@ -113,10 +118,14 @@ struct ScopeAnalysis {
     }
 
     private mutating func fail(_ message: String, _ range: SourceRange) {
-        errors.append(SyntaxErrorInfo(
+        errors.append(error(message, range))
+    }
+
+    /// The source line is filled in by `compileSource`, as CPython re-reads it from the file.
+    private func error(_ message: String, _ range: SourceRange) -> SyntaxErrorInfo {
+        SyntaxErrorInfo(
             kind: .syntaxError, message: message, fileName: fileName, line: range.line,
-            offset: Int(range.start.column) + 1, endLine: Int(range.end.line), endOffset: Int(range.end.column) + 1,
-            text: nil))
+            offset: Int(range.start.column) + 1, endLine: Int(range.end.line), endOffset: Int(range.end.column) + 1)
     }
 
     private mutating func visit(_ statements: [Statement]) {
@@ -130,10 +139,12 @@ struct ScopeAnalysis {
             visit(value)
             for target in targets { visitTarget(target) }
         case .augmentedAssign(let target, _, let value):
+            // A name target is a store only, as in CPython's symbol table: `x += 1` before
+            // `global x` is "assigned to", not "used".
             visit(value)
-            if case .name(let n) = target.kind { use(n) }
             visitTarget(target)
-        case .annotatedAssign(let target, let annotation, let value, _):
+        case .annotatedAssign(let target, let annotation, let value, let isSimple):
+            if isSimple, case .name(let n) = target.kind { annotate(n, statement.range) }
             if current.kind != .function { visit(annotation) }
             if let value {
                 visit(value)
@@ -212,12 +223,7 @@ struct ScopeAnalysis {
 
     private mutating func declareGlobal(_ name: String, _ range: SourceRange) {
         let name = current.mangle(name)
-        if current.parameters.contains(name) {
-            fail("name '\(name)' is parameter and global", range)
-        } else if current.bound.contains(name) || current.used.contains(name) {
-            let verb = current.bound.contains(name) ? "assigned to" : "used"
-            fail("name '\(name)' is \(verb) before global declaration", range)
-        }
+        if let message = conflictBeforeDirective(name, "global") { fail(message, range) }
         current.declaredGlobal.insert(name)
     }
 
@@ -225,13 +231,35 @@ struct ScopeAnalysis {
         let name = current.mangle(name)
         if current.kind == .module {
             fail("nonlocal declaration not allowed at module level", range)
-        } else if current.parameters.contains(name) {
-            fail("name '\(name)' is parameter and nonlocal", range)
-        } else if current.bound.contains(name) || current.used.contains(name) {
-            let verb = current.bound.contains(name) ? "assigned to" : "used"
-            fail("name '\(name)' is \(verb) before nonlocal declaration", range)
+        } else if let message = conflictBeforeDirective(name, "nonlocal") {
+            fail(message, range)
         }
         current.declaredNonlocal.insert(name)
+        current.nonlocalStatements.append((name, range))
+    }
+
+    /// What CPython's symbol table says when a `global` or `nonlocal` statement comes after the
+    /// name was already a parameter, used, annotated or assigned in this scope, checked in that order.
+    private func conflictBeforeDirective(_ name: String, _ directive: String) -> String? {
+        if current.parameters.contains(name) { return "name '\(name)' is parameter and \(directive)" }
+        if current.used.contains(name) { return "name '\(name)' is used prior to \(directive) declaration" }
+        if current.annotated.contains(name) { return "annotated name '\(name)' can't be \(directive)" }
+        if current.bound.contains(name) { return "name '\(name)' is assigned to before \(directive) declaration" }
+        return nil
+    }
+
+    /// A simple annotated name; annotating a name already declared global or nonlocal is an
+    /// error (except at module level, where `global` changes nothing).
+    private mutating func annotate(_ name: String, _ range: SourceRange) {
+        let name = current.mangle(name)
+        if current.kind != .module {
+            if current.declaredGlobal.contains(name) {
+                fail("annotated name '\(name)' can't be global", range)
+            } else if current.declaredNonlocal.contains(name) {
+                fail("annotated name '\(name)' can't be nonlocal", range)
+            }
+        }
+        current.annotated.insert(name)
     }
 
     /// Parameters take the first slots in CPython's order: positional, keyword-only, `*args`,
@@ -413,6 +441,15 @@ struct ScopeAnalysis {
             }
         }
         if scope.isFunctionLike { scope.frees.subtract(scope.cells) }
+    }
+
+    /// Every `nonlocal` name must be bound in an enclosing function, outer scopes checked first
+    /// as CPython's analysis does.
+    private func checkNonlocalBindings(_ scope: Scope) throws(SyntaxErrorInfo) {
+        for (name, range) in scope.nonlocalStatements where !enclosingFunctionBinds(name, from: scope) {
+            throw error("no binding for nonlocal '\(name)' found", range)
+        }
+        for child in scope.children { try checkNonlocalBindings(child) }
     }
 
     private func enclosingFunctionBinds(_ name: String, from scope: Scope) -> Bool {

@@ -189,14 +189,22 @@ private struct FStringSplitter {
             }
             position += 1
         }
+        // The body ended inside brackets: CPython names the innermost open one.
+        if let opening = brackets.last {
+            throw EscapeError(message: "f-string: unmatched '\(Character(Unicode.Scalar(opening)))'")
+        }
         throw EscapeError(message: "f-string: expecting '}'")
     }
 
-    /// Moves over a string inside an expression, single- or triple-quoted.
+    /// Moves over a string inside an expression, single- or triple-quoted. A backslash is an
+    /// error even here: CPython 3.11 checks for one before it looks at quotes.
     private mutating func skipString(quote: UInt8) throws(EscapeError) {
         let isTriple = peek(1) == quote && peek(2) == quote
         position += isTriple ? 3 : 1
         while position < end {
+            if peek() == UInt8(ascii: "\\") {
+                throw EscapeError(message: "f-string expression part cannot include a backslash")
+            }
             if peek() == quote && (!isTriple || (peek(1) == quote && peek(2) == quote)) {
                 position += isTriple ? 3 : 1
                 return

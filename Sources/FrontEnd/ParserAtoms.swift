@@ -304,6 +304,8 @@ extension Parser {
         let first = try sliceOrExpression()
         guard symbol == .comma else {
             try closeBracket(.rightBracket, after: first, startingAt: start)
+            // `x[*a]` indexes with a tuple (PEP 646), which spans just the starred item.
+            if case .starred = first.kind { return Expression(.tuple([first]), first.range) }
             return first
         }
         var elements = [first]

@@ -16,7 +16,7 @@ extension Parser {
         return SyntaxErrorInfo(
             kind: kind, message: message, fileName: source.fileName, line: Int(start.line),
             offset: Int(start.column) + 1, endLine: Int(end.line), endOffset: Int(end.column) + 1,
-            text: lineText(Int(start.line)))
+            text: source.lineText(Int(start.line)))
     }
 
     func syntaxError(_ message: String, at range: SourceRange) -> SyntaxErrorInfo {
@@ -52,22 +52,5 @@ extension Parser {
             return Int(token.start.line) > lexerError.line ? lexerError : parserError
         }
         return lexerError
-    }
-
-    /// The text of a source line without its line break, as SyntaxError.text holds it.
-    func lineText(_ line: Int) -> String {
-        let bytes = source.bytes
-        var offset = source.contentStart
-        var current = 1
-        while current < line && offset < bytes.count {
-            if bytes[offset] == UInt8(ascii: "\r") {
-                if offset + 1 < bytes.count && bytes[offset + 1] == UInt8(ascii: "\n") { offset += 1 }
-                current += 1
-            } else if bytes[offset] == UInt8(ascii: "\n") {
-                current += 1
-            }
-            offset += 1
-        }
-        return source.text(from: offset, to: source.lineEnd(from: offset))
     }
 }

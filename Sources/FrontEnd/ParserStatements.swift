@@ -26,7 +26,11 @@ extension Parser {
 
     /// `: NEWLINE INDENT statements DEDENT`, or simple statements on the line of the colon.
     /// `construct` names the statement for the error when the indented block is missing.
-    mutating func block(after construct: String, on line: Int32) throws(SyntaxErrorInfo) -> [Statement] {
+    /// CPython's grammar forces the colon (`&&':'`) only after `def`, `try`, `finally` and
+    /// `else`; after the others a missing colon is "expected ':'" only before the line break,
+    /// and plain invalid syntax before any other token.
+    mutating func block(after construct: String, on line: Int32, colonForced: Bool = false) throws(SyntaxErrorInfo) -> [Statement] {
+        if !colonForced && symbol != .colon && symbol != .newline { throw invalidSyntax() }
         try expectForced(.colon, ":")
         var body: [Statement] = []
         guard accept(.newline) != nil else {
@@ -79,7 +83,7 @@ extension Parser {
 
     mutating func elseBlock() throws(SyntaxErrorInfo) -> [Statement] {
         let keyword = advance()
-        return try block(after: "'else' statement", on: keyword.start.line)
+        return try block(after: "'else' statement", on: keyword.start.line, colonForced: true)
     }
 
     mutating func whileStatement() throws(SyntaxErrorInfo) -> Statement {
@@ -104,7 +108,7 @@ extension Parser {
 
     mutating func tryStatement() throws(SyntaxErrorInfo) -> Statement {
         let keyword = advance()
-        let body = try block(after: "'try' statement", on: keyword.start.line)
+        let body = try block(after: "'try' statement", on: keyword.start.line, colonForced: true)
         var handlers: [ExceptHandler] = []
         while symbol == .except {
             handlers.append(try exceptHandler())
@@ -115,7 +119,7 @@ extension Parser {
         }
         var finally: [Statement] = []
         if let finallyKeyword = accept(.finally) {
-            finally = try block(after: "'finally' statement", on: finallyKeyword.start.line)
+            finally = try block(after: "'finally' statement", on: finallyKeyword.start.line, colonForced: true)
         }
         if handlers.isEmpty && finally.isEmpty {
             throw syntaxError("expected 'except' or 'finally' block", from: token.start, to: token.end)
@@ -128,15 +132,20 @@ extension Parser {
         let keyword = advance()
         var type: Expression?
         var name: String?
-        if symbol != .colon {
+        // `except` before the line break is a missing colon, which `block` reports.
+        if symbol != .colon && symbol != .newline {
             if symbol == .star { throw invalidSyntax() }
             let typeStart = token.start
             type = try expression()
             if symbol == .comma {
+                let comma = token
                 while accept(.comma) != nil && startsExpression(symbol) {
                     _ = try expression()
                 }
-                throw syntaxError("multiple exception types must be parenthesized", from: typeStart, to: previousEnd)
+                // CPython's hint needs the whole clause, through its colon.
+                guard endsExceptClause() else { throw syntaxError("invalid syntax", from: comma.start, to: comma.end) }
+                let end = symbol == .as ? tokens[index + 1].end : previousEnd
+                throw syntaxError("multiple exception types must be parenthesized", from: typeStart, to: end)
             }
             if accept(.as) != nil {
                 name = text(of: try expect(.name))
@@ -144,6 +153,12 @@ extension Parser {
         }
         let body = try block(after: "'except' statement", on: keyword.start.line)
         return ExceptHandler(type: type, name: name, body: body, range: range(from: keyword.start, through: body))
+    }
+
+    /// Whether `[as NAME] :` follows.
+    private func endsExceptClause() -> Bool {
+        guard symbol == .as else { return symbol == .colon }
+        return index + 2 < symbols.count && symbols[index + 1] == .name && symbols[index + 2] == .colon
     }
 
     mutating func withStatement() throws(SyntaxErrorInfo) -> Statement {
@@ -205,7 +220,7 @@ extension Parser {
         let parameters = try parameterList(closer: .rightParen, annotated: true)
         try expect(.rightParen)
         let returns = accept(.arrow) != nil ? try expression() : nil
-        let body = try block(after: "function definition", on: keyword.start.line)
+        let body = try block(after: "function definition", on: keyword.start.line, colonForced: true)
         let definition = FunctionDefinition(
             name: name, parameters: parameters, body: body, decorators: decorators, returnAnnotation: returns)
         return Statement(.functionDefinition(definition), range(from: keyword.start, through: body))

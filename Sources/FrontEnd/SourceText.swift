@@ -29,6 +29,22 @@ public struct SourceText: Sendable {
         String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
+    /// The text of a source line without its line break, as SyntaxError.text holds it (1-based).
+    public func lineText(_ line: Int) -> String {
+        var offset = contentStart
+        var current = 1
+        while current < line && offset < bytes.count {
+            if bytes[offset] == UInt8(ascii: "\r") {
+                if offset + 1 < bytes.count && bytes[offset + 1] == UInt8(ascii: "\n") { offset += 1 }
+                current += 1
+            } else if bytes[offset] == UInt8(ascii: "\n") {
+                current += 1
+            }
+            offset += 1
+        }
+        return text(from: offset, to: lineEnd(from: offset))
+    }
+
     /// The byte offset where the line holding `offset` starts.
     func lineStart(before offset: Int) -> Int {
         var start = offset

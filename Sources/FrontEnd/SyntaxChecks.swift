@@ -122,10 +122,7 @@ extension Parser {
                 "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
                 from: target.range.start, to: leadingOperand(value).range.end)
         }
-        switch symbol(at: target.range.start) {
-        case .leftBracket, .leftParen, .true, .none, .false: return nil
-        default: break
-        }
+        if startsWithDisplayOrConstant(target) { return nil }
         switch target.kind {
         case .compare, .boolean, .conditional, .lambda, .starred, .namedExpression, .yield, .yieldFrom: return nil
         case .unary(let op, _) where op == .not: return nil
@@ -133,6 +130,33 @@ extension Parser {
         }
         return syntaxError(
             "cannot assign to \(expressionName(target)) here. Maybe you meant '==' instead of '='?", at: target.range)
+    }
+
+    /// CPython's lookahead `!(list|tuple|genexp|'True'|'None'|'False')`: whether the expression's
+    /// first atom is one of those. A comprehension or a parenthesized non-tuple passes it.
+    private func startsWithDisplayOrConstant(_ expression: Expression) -> Bool {
+        switch symbol(at: expression.range.start) {
+        case .true, .none, .false: return true
+        case .leftBracket, .leftParen: break
+        default: return false
+        }
+        var atom = expression
+        while let next = leftChild(atom), next.range.start == atom.range.start { atom = next }
+        switch atom.kind {
+        case .list, .tuple, .generatorExpression: return true
+        default: return false
+        }
+    }
+
+    /// The operand an expression's text starts with, if it starts with an operand.
+    private func leftChild(_ expression: Expression) -> Expression? {
+        switch expression.kind {
+        case .binary(let left, _, _), .compare(let left, _, _), .attribute(let left, _), .subscript(let left, _),
+             .call(let left, _, _), .conditional(_, let left, _):
+            return left
+        case .boolean(_, let operands): return operands.first
+        default: return nil
+        }
     }
 
     /// The symbol of the token that starts at a position (a node's first token).

@@ -40,8 +40,8 @@ enum Arguments {
             }
             if found < 0 {
                 guard hasKeywordVariadic else {
-                    if (0..<code.positionalOnlyCount).contains(where: { Str.equal(parameterNames[$0], keyword) }) {
-                        throw PythonError(.typeError, "\(name)() got some positional-only arguments passed as keyword arguments: '\(Str.swiftString(keyword))'")
+                    if let passed = positionalOnlyPassedAsKeywords(code, keywordNames) {
+                        throw PythonError(.typeError, "\(name)() got some positional-only arguments passed as keyword arguments: '\(passed)'")
                     }
                     throw PythonError(.typeError, "\(name)() got an unexpected keyword argument '\(Str.swiftString(keyword))'")
                 }
@@ -55,6 +55,17 @@ enum Arguments {
         }
 
         try fillDefaults(function, code, name, fp)
+    }
+
+    /// Every positional-only parameter that one of the call's keywords names, in parameter
+    /// order, as CPython lists them; nil when there is none.
+    private static func positionalOnlyPassedAsKeywords(_ code: CodeObject, _ keywordNames: Value) -> String? {
+        let parameterNames = Tuple.items(code.parameterNames)
+        let keywords = UnsafeBufferPointer(start: Tuple.items(keywordNames), count: Tuple.count(keywordNames))
+        let passed = (0..<code.positionalOnlyCount).filter { p in
+            keywords.contains { Str.equal(parameterNames[p], $0) }
+        }
+        return passed.isEmpty ? nil : passed.map { Str.swiftString(parameterNames[$0]) }.joined(separator: ", ")
     }
 
     private static func fillDefaults(_ function: Value, _ code: CodeObject, _ name: String, _ fp: UnsafeMutablePointer<Value>) throws(PythonError) {

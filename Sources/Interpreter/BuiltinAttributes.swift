@@ -81,6 +81,12 @@ enum BuiltinAttributes {
                 let index = osErrorFields[attribute]!
                 let described = (2...5).contains(Tuple.count(args)) && index < Tuple.count(args)
                 return described ? Tuple.items(args)[index] : BuiltinTypes.none
+            case "name", "path", "msg":
+                guard TypeObjects.isSubtype(object.type, of: BuiltinException.importError.type) else { break }
+                // Unless given or assigned (then the exception's dict has them): None, and the
+                // message is the one argument if there is exactly one.
+                let args = fields.pointee.args
+                return attribute == "msg" && Tuple.count(args) == 1 ? Tuple.items(args)[0] : BuiltinTypes.none
             case "code" where TypeObjects.isSubtype(object.type, of: BuiltinException.systemExit.type):
                 let args = fields.pointee.args
                 switch Tuple.count(args) {
@@ -128,6 +134,9 @@ enum BuiltinAttributes {
             case (.staticMethod, "__func__"), (.classMethod, "__func__"): return fields.pointee.a
             case (.generator, "__name__"): return fields.pointee.c
             case (.generator, "__qualname__"): return Generators.qualifiedName(object)
+            case (.generator, "gi_running"): return Value.bool(fields.pointee.i == Generators.running)
+            // Suspended at a `yield`: started, and neither running nor finished.
+            case (.generator, "gi_suspended"): return Value.bool(fields.pointee.i > Generators.notStarted)
             default: break
             }
         default:

@@ -12,6 +12,7 @@ enum BuiltinConstructors {
         let args = NativeArguments(
             base: arguments, count: count, keywordNames: keywordNames, stackTop: stackTop, name: .type(type))
         if let constructor = constructors[type.bits] { return try constructor(args) }
+        if TypeObjects.isSubtype(type, of: BuiltinException.importError.type) { return try makeImportError(type, args) }
         if TypeObjects.isSubtype(type, of: BuiltinException.baseException.type) {
             try args.expect(0...Int.max)
             var made = type
@@ -22,6 +23,33 @@ enum BuiltinConstructors {
             return Exceptions.make(made, arguments: Array(UnsafeBufferPointer(start: arguments, count: count)))
         }
         throw PythonError(.typeError, "cannot create '\(TypeObjects.name(type))' instances")
+    }
+
+    /// `<super: <class 'C'>, <D object>>`: the class, and the receiver's type (the receiver
+    /// itself when it is a class), by their `tp_name`s.
+    private static func superRepr(_ object: Value) -> String {
+        let fields = InterpreterObjects.fields(object)
+        let receiver = fields.pointee.b
+        let receiverType = receiver.kind == .type ? receiver : receiver.type
+        return "<super: <class '\(TypeObjects.name(fields.pointee.a))'>, <\(TypeObjects.name(receiverType)) object>>"
+    }
+
+    /// `ImportError(*args, name=None, path=None)`: the two keywords become attributes (which
+    /// default to None in `BuiltinAttributes`); any other keyword is refused as CPython does.
+    private static func makeImportError(_ type: Value, _ args: NativeArguments) throws(PythonError) -> Value {
+        let error = Exceptions.make(type, arguments: Array(UnsafeBufferPointer(start: args.base, count: args.positionalCount)))
+        try setImportErrorFields(error, args)
+        return error
+    }
+
+    /// The `name=` and `path=` of a call to ImportError or its `__init__`.
+    static func setImportErrorFields(_ error: Value, _ args: NativeArguments) throws(PythonError) {
+        for (keyword, _) in args.keywords where !["name", "path"].contains(Str.swiftString(keyword)) {
+            throw PythonError(.typeError, "'\(Str.swiftString(keyword))' is an invalid keyword argument for ImportError()")
+        }
+        for (keyword, value) in args.keywords where !value.is(BuiltinTypes.none) {
+            try Dict.set(Attributes.attributeDict(error, at: \ExceptionObject.attributes), keyword, value)
+        }
     }
 
     static func install() {
@@ -116,6 +144,7 @@ enum BuiltinConstructors {
             try args.expect(2...2)
             return InterpreterObjects.make(.superObject, type: InterpreterTypes.superType, a: args[0], b: args[1])
         }
+        NativeTypes.setRepr(InterpreterTypes.superType, superRepr)
         define(InterpreterTypes.enumerate, BuiltinIterators.enumerate)
         define(InterpreterTypes.zip, BuiltinIterators.zip)
         define(InterpreterTypes.map, BuiltinIterators.map)
@@ -215,8 +244,10 @@ enum Mappings {
 
     /// `dict.update(other)`: a mapping (a dict, or anything with `keys`), or pairs.
     static func update(_ dict: Value, with other: Value) throws(PythonError) {
-        if other.kind == .dict {
-            try Dict.forEach(other) { key, value throws(PythonError) in try Dict.set(dict, key, value) }
+        // CPython copies a dict's entries directly only while its type iterates as dict does;
+        // a subclass with its own `__iter__` is read through `keys()` and `__getitem__`.
+        if other.kind == .dict, try Attributes.userSpecial(other, interned: SpecialNames.iter) == nil {
+            try Dict.update(dict, with: other)
             return
         }
         if let keys = try Attributes.lookupSpecial(other, "keys") {

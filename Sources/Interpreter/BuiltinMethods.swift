@@ -178,6 +178,15 @@ enum BuiltinMethods {
             args[0].fields(ExceptionObject.self).pointee.args = tuple
             return BuiltinTypes.none
         }
+        // A subclass's instance is made with every argument; ImportError's `__init__` keeps the
+        // positional ones as `args` and the keywords as fields.
+        Natives.method(BuiltinException.importError.type, "__init__") { args throws(PythonError) in
+            let tuple = Tuple.allocate(count: args.positionalCount - 1)
+            for i in 1..<args.positionalCount { Tuple.items(tuple)[i - 1] = args[i] }
+            args[0].fields(ExceptionObject.self).pointee.args = tuple
+            try BuiltinConstructors.setImportErrorFields(args[0], args)
+            return BuiltinTypes.none
+        }
         Natives.method(base, "__str__") { args throws(PythonError) in Str.make(try Exceptions.message(args[0])) }
         Natives.method(base, "with_traceback") { args throws(PythonError) in args[0] }
         Natives.method(base, "add_note") { args throws(PythonError) in

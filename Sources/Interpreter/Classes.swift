@@ -183,6 +183,7 @@ enum Classes {
             throw PythonError(.typeError, "multiple bases have instance lay-out conflict")
         }
         let layout = layouts.first ?? .instance
+        try checkSlotsAgainstClassVariables(Str.swiftString(name), namespace)
         let type = TypeObjects.make(name: Str.swiftString(name), base: baseList[0], instances: layout)
         let fields = type.fields(TypeObject.self)
         fields.pointee.bases = Tuple.make(baseList)
@@ -192,6 +193,29 @@ enum Classes {
         Introspection.recordSubclass(type, of: fields.pointee.bases)
         VM.typeEpoch &+= 1
         return type
+    }
+
+    /// A name in `__slots__` may not also be a class variable: CPython makes each slot a
+    /// descriptor in the class dict, where the two would collide. Private names are mangled.
+    private static func checkSlotsAgainstClassVariables(_ className: String, _ namespace: Value) throws(PythonError) {
+        let slots = try Dict.get(namespace, SpecialNames.slots)
+        if slots.isNull { return }
+        try Iteration.forEach(slots.kind == .str ? Tuple.make(slots) : slots) { slot throws(PythonError) in
+            guard slot.kind == .str else { return }
+            let text = Str.swiftString(slot)
+            if text == "__dict__" || text == "__weakref__" { return }
+            let stored = Str.make(mangled(text, in: className))
+            if try !Dict.get(namespace, stored).isNull {
+                throw PythonError(.valueError, "\(try Objects.repr(stored)) in __slots__ conflicts with class variable")
+            }
+        }
+    }
+
+    /// `__x` inside class `_C` is `_C__x`, as the compiler mangles private names.
+    private static func mangled(_ name: String, in className: String) -> String {
+        let stripped = className.drop { $0 == "_" }
+        guard name.hasPrefix("__"), !name.hasSuffix("__"), !stripped.isEmpty else { return name }
+        return "_\(stripped)\(name)"
     }
 
     /// C3: the class, then a merge of its bases' MROs and the bases themselves.

@@ -41,6 +41,8 @@ enum Modules {
         let text = Str.swiftString(name)
         guard let builder = builders[text] else {
             let error = Exceptions.make(BuiltinException.moduleNotFoundError.type, arguments: [Str.make("No module named '\(text)'")])
+            // CPython's import machinery passes `name=`: `e.name` is the module asked for.
+            try Dict.set(Attributes.attributeDict(error, at: \ExceptionObject.attributes), Interned.str("name"), name)
             throw PythonError(exception: error)
         }
         let made = try builder()

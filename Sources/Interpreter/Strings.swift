@@ -5,7 +5,8 @@ import Runtime
 /// pieces f-strings are built from.
 enum Strings {
     static func str(_ v: Value) throws(PythonError) -> Value {
-        if v.kind == .str { return v }
+        // Only an exact str is its own str: a subclass may define `__str__`.
+        if v.kind == .str && v.type.is(BuiltinTypes.str) { return v }
         return Str.make(try Objects.str(v))
     }
 

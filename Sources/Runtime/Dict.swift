@@ -251,8 +251,16 @@ extension Dict {
     }
 
     /// `d.update(other)` for a dict.
+    /// `d.update(other)` for a dict `other`: each key goes in with the hash stored beside it,
+    /// as CPython's merge does, so no key's `__hash__` runs again.
     public static func update(_ d: Value, with other: Value) throws(PythonError) {
-        try forEach(other) { key, value throws(PythonError) in try set(d, key, value) }
+        let source = other.fields(DictObject.self)
+        var i = 0
+        while i < source.pointee.entriesUsed {
+            let key = entries(source)[i * 2]
+            if !key.isNull { try set(d, key, entries(source)[i * 2 + 1], hash: hashes(source)[i]) }
+            i += 1
+        }
     }
 
     /// The oldest key, or null for an empty dict: what `lru_cache` evicts. Deleting from the
@@ -291,19 +299,22 @@ extension Dict {
         return result
     }
 
-    /// `a == b` for dicts: the same keys with equal values, in any order.
+    /// `a == b` for dicts: the same keys with equal values, in any order. Each key of `a` is
+    /// looked up in `b` with the hash stored beside it, as CPython does.
     public static func equal(_ a: Value, _ b: Value) throws(PythonError) -> Bool {
         if count(a) != count(b) { return false }
-        var same = true
-        try forEach(a) { key, value throws(PythonError) in
-            guard same else { return }
-            let other = try get(b, key)
-            if other.isNull {
-                same = false
-            } else {
-                same = try Objects.equal(value, other)
+        let dict = a.fields(DictObject.self)
+        var i = 0
+        while i < dict.pointee.entriesUsed {
+            let key = entries(dict)[i * 2]
+            if !key.isNull {
+                let value = entries(dict)[i * 2 + 1]
+                let other = try get(b, key, hash: hashes(dict)[i])
+                if other.isNull { return false }
+                if try !Objects.equal(value, other) { return false }
             }
+            i += 1
         }
-        return same
+        return true
     }
 }

@@ -174,24 +174,17 @@ public enum Objects {
         return holds(op, countA == countB ? 0 : (countA < countB ? -1 : 1))
     }
 
-    /// Sets compare by inclusion: `<=` is subset, `<` proper subset.
+    /// Sets compare by inclusion: `<=` is subset, `<` proper subset. The subset test probes
+    /// with the hashes stored in the table, as CPython's does: no `__hash__` is called again.
     static func compareSets(_ a: Value, _ b: Value, _ op: ComparisonOperator) throws(PythonError) -> Bool {
-        func isSubset(_ x: Value, _ y: Value) throws(PythonError) -> Bool {
-            if Sets.count(x) > Sets.count(y) { return false }
-            var all = true
-            try Sets.forEach(x) { key throws(PythonError) in
-                if all { all = try Sets.contains(y, key) }
-            }
-            return all
-        }
         let (na, nb) = (Sets.count(a), Sets.count(b))
         switch op {
-        case .equal: return na == nb ? try isSubset(a, b) : false
-        case .notEqual: return na == nb ? !(try isSubset(a, b)) : true
-        case .lessOrEqual: return try isSubset(a, b)
-        case .less: return na < nb ? try isSubset(a, b) : false
-        case .greaterOrEqual: return try isSubset(b, a)
-        case .greater: return nb < na ? try isSubset(b, a) : false
+        case .equal: return na == nb ? try Sets.isSubset(a, b) : false
+        case .notEqual: return na == nb ? !(try Sets.isSubset(a, b)) : true
+        case .lessOrEqual: return try Sets.isSubset(a, b)
+        case .less: return na < nb ? try Sets.isSubset(a, b) : false
+        case .greaterOrEqual: return try Sets.isSubset(b, a)
+        case .greater: return nb < na ? try Sets.isSubset(b, a) : false
         }
     }
 

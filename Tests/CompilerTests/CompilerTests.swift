@@ -157,12 +157,30 @@ final class CompilerTests: XCTestCase {
             ("def f(a):\n    global a\n", "name 'a' is parameter and global", 2),
             ("def f():\n    x = 1\n    global x\n", "name 'x' is assigned to before global declaration", 3),
             ("class C:\n    yield 1\n", "'yield' outside function", 2),
+            ("def f():\n    print(x)\n    x = 1\n    global x\n", "name 'x' is used prior to global declaration", 4),
+            ("def f():\n    x += 1\n    global x\n", "name 'x' is assigned to before global declaration", 3),
+            ("def f():\n    x: int\n    nonlocal x\n", "annotated name 'x' can't be nonlocal", 3),
+            ("def f():\n    global x\n    x: int = 1\n", "annotated name 'x' can't be global", 3),
+            ("x = 0\ndef f():\n    nonlocal x\n", "no binding for nonlocal 'x' found", 3),
+            ("def f():\n    x = 1\n    def g():\n        nonlocal x, y\n", "no binding for nonlocal 'y' found", 4),
+            ("class C:\n    x = 1\n    def g():\n        nonlocal x\n", "no binding for nonlocal 'x' found", 4),
+            ("f(a,\n  b=1, b=2)\n", "keyword argument repeated: b", 2),
+            ("f(b=1, **k, b=2)\n", "keyword argument repeated: b", 1),
+            ("class C(x=1, x=2): pass\n", "keyword argument repeated: x", 1),
         ]
         for (source, message, line) in cases {
             let error = compileError(source)
             XCTAssertEqual(error?.message, message, source)
             XCTAssertEqual(error?.line, line, source)
         }
+    }
+
+    /// A compiler error shows its source line and carets, as CPython re-reads the line from the file.
+    func testCompilerErrorsShowTheSourceLine() {
+        XCTAssertEqual(
+            compileError("x = 0\ndef f():\n    nonlocal x\n")?.rendered,
+            "  File \"test.py\", line 3\n    nonlocal x\n    ^^^^^^^^^^\nSyntaxError: no binding for nonlocal 'x' found\n")
+        XCTAssertNil(compileError("def f():\n    def g():\n        nonlocal x\n    x = 1\n"))
     }
 
     func testStackDepthCoversNestedCalls() throws {

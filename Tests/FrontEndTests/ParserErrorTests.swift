@@ -37,6 +37,12 @@ final class ParserErrorTests: XCTestCase {
         "x = [1, 2\ny = 3\n", "foo(\n", "x = (\n", "a b\nx = 'abc\n", "a b\nx = (\n", "x = (\na b\n", "x\n    y\nz = 'abc\n",
         "[(*a)]\n", "[*a for a in b]\n", "x = {1: 2, 3}\n", "f(**)\n", "except A, B: pass\n",
         "try:\n  pass\nexcept A, B:\n  pass\n",
+        // Missing colons before another token, comprehensions compared with `=`, f-string fields, starred subscripts.
+        "for x in range(3) print(x)\n", "while x y:\n", "with a print(x)\n", "class A x\n",
+        "if x:\n  pass\nelif y z\n", "try:\n  pass\nexcept\n  pass\n", "try:\n  pass\nexcept x, y\n  pass\n",
+        "try:\n  pass\nexcept x, y as z:\n  pass\n", "def f() x\n", "try x\n", "if [x for x in y] = 1: pass\n",
+        "if (a) + 1 = 2: pass\n", "if (a, b) + 1 = 2: pass\n", "if [1][0] + 1 = 2: pass\n", "x = f\"{'\\n'}\"\n",
+        "f\"{d[\"key\"]}\"\n", "f\"{a(b\"\n", "x[*a]\n", "x[*a] = 1\n", "x[*a:b]\n",
     ]
 
     func testParserErrorsMatchCPython() throws {

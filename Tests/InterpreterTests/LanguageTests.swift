@@ -947,6 +947,172 @@ final class LanguageTests: InterpreterTestCase {
         """,
     ]
 
+    /// Protocol corners: which arguments a message lists, ImportError's keywords, starred
+    /// subscripts, when hashes are computed, a subclass's own methods used by builtins,
+    /// `__slots__` conflicts, reprs of super objects, generators' `gi_running`.
+    static let protocolCorners = [
+        """
+        def pos_only(a, b, /, c):
+            return a, b, c
+        for kw in [dict(a=1, b=2, c=3), dict(b=1, c=2), dict(c=1, x=2), dict(x=1, a=2)]:
+            try:
+                pos_only(**kw)
+            except TypeError as e:
+                print(e)
+        def with_kwargs(a, /, **k):
+            return a, k
+        print(with_kwargs(1, a=2))
+        """,
+        """
+        try:
+            raise ImportError("optional dependency missing", name="numpy")
+        except ImportError as e:
+            print(e, e.name, e.path, e.msg, e.args)
+        for make in [lambda: ImportError(foo=1), lambda: ModuleNotFoundError("a", "b", name="n", path=None)]:
+            try:
+                e = make()
+                print(repr(e), e.name, e.path, e.msg)
+            except TypeError as error:
+                print(error)
+        class Missing(ImportError):
+            pass
+        e = Missing("m", path="/p")
+        print(e.args, e.name, e.path, e.msg)
+        try:
+            Missing(x=1)
+        except TypeError as error:
+            print(error)
+        try:
+            import no_such_module
+        except ImportError as e:
+            print(type(e).__name__, e.name, e.path, e.msg)
+        """,
+        """
+        grid = {(0, 1): "x"}
+        idx = (0, 1)
+        print(grid[*idx])
+        grid[*idx, 2] = "y"
+        print(grid)
+        del grid[*idx]
+        print(grid)
+        class Echo:
+            def __getitem__(self, i):
+                return i
+        print(Echo()[*idx], Echo()[*[]], Echo()[1, *idx])
+        """,
+        """
+        def attempt(make):
+            try:
+                make()
+                print("no error")
+            except ValueError as e:
+                print("ValueError:", e)
+        def a():
+            class _Point:
+                __slots__ = ("x", "y")
+                x = 0
+        def b():
+            class _Point:
+                __slots__ = ("__x", "y")
+                __x = 1
+        def c():
+            class _Point:
+                __slots__ = "y"
+                y = 1
+        def d():
+            class _Point:
+                __slots__ = ["__dict__"]
+                __dict__ = 1
+        def e():
+            class _Point:
+                __slots__ = ("a",)
+                b = 1
+        for f in [a, b, c, d, e]:
+            attempt(f)
+        class Base:
+            @classmethod
+            def make(cls):
+                return super()
+        class Child(Base):
+            def show(self):
+                return super()
+        print(Child().show(), super(Base, Child()), Child.make(), super(Child, Child))
+        def worker():
+            yield g.gi_running, g.gi_suspended
+        g = worker()
+        print(g.gi_running, g.gi_suspended)
+        print(next(g), g.gi_running, g.gi_suspended)
+        print(list(g), g.gi_running, g.gi_suspended)
+        """,
+        """
+        class Tag(str):
+            def __str__(self):
+                return "<" + self + ">"
+        class Plain(str):
+            pass
+        class Reprd(str):
+            def __repr__(self):
+                return "R!"
+        t = Tag("b")
+        print(str(t), "{}".format(t), f"{t}", format(t), format(t, ""), format(t, "5"), "%s" % t, "%r" % t, t)
+        print(type(str(t)).__name__, repr(t), [t], t + "x", t.upper())
+        p = Plain("q")
+        print(str(p), type(str(p)).__name__, "{}".format(p), format(p), f"{p!s}", p)
+        r = Reprd("z")
+        print(str(r), f"{r}", f"{r!r}", "{}".format(r), [r], r)
+        """,
+        """
+        class Key:
+            def __init__(self, n):
+                self.n = n
+            def __hash__(self):
+                print("hash", self.n)
+                return 1
+            def __eq__(self, other):
+                return self is other
+            def __repr__(self):
+                return "K%d" % self.n
+        k1, k2 = Key(1), Key(2)
+        d = {k1: 1, k2: 2}
+        print("copying")
+        e = dict(d)
+        f = {**d}
+        g = d.copy()
+        h = {}
+        h.update(d)
+        print(d == e, e == f, f == g, g == h, len(h))
+        def kw(**k):
+            return k
+        print(kw(**{"a": 1}))
+        print("sets")
+        a = {k1, k2}
+        b = {k2, k1}
+        print(a == b, a <= b, a < b, a >= b, a > b, a != b)
+        print(frozenset(a) == b, a.issubset(b), a | b == a, set(a) == a)
+        class Upper(dict):
+            def __getitem__(self, k):
+                return super().__getitem__(k).upper()
+            def __iter__(self):
+                return iter(self.keys())
+        class OnlyGetitem(dict):
+            def __getitem__(self, k):
+                return super().__getitem__(k).upper()
+        class OnlyIter(dict):
+            def __iter__(self):
+                return iter(["a"])
+            def keys(self):
+                return ["a"]
+        u = Upper(a="x")
+        o = OnlyGetitem(a="y")
+        i = OnlyIter(a="z", b="w")
+        print(dict(u), {**u}, dict(o), {**o}, dict(i), {**i}, kw(**u), kw(**o))
+        n = {}
+        n.update(u)
+        n.update(o)
+        print(n, "%(a)s" % u, "{0[a]}".format(u))
+        """,
+    ]
+
     /// Corners where CPython converts, checks or words things its own way: argument
     /// conversions, `%` formatting, set keys, float and math protocols, exception fields
     /// and notes, attribute deletion, module attributes.
@@ -1286,9 +1452,10 @@ final class LanguageTests: InterpreterTestCase {
         """,
     ]
 
-    /// str's Unicode 14.0 view (as CPython 3.11's), namedtuple's argument errors, subclasses of `random.Random`, `__class__` assignment, comparison order, iterator values, partial output, postponed
-    /// annotations, folded constants in set displays.
-    static let protocolCorners = [
+    /// str's Unicode 14.0 view (as CPython 3.11's), namedtuple's argument errors, subclasses
+    /// of `random.Random`, `__class__` assignment, comparison order, iterator values, partial
+    /// output, postponed annotations, folded constants in set displays.
+    static let objectCorners = [
         """
         print(chr(0x0C5C).isalpha(), chr(0x1E030).isalpha(), chr(0x2EBF0).isalpha(), chr(0x0897).isprintable())
         print("ÄbcΣ ǅx".upper(), "ÄBCΣ ǅX".lower(), "ǆemal".title(), "straße".casefold(), "ÀÉÎ".swapcase())
@@ -1502,6 +1669,7 @@ final class LanguageTests: InterpreterTestCase {
     func testContainerOperators() throws { try assertSameAsPython(Self.containerOperators) }
     func testCPythonCorners() throws { try assertSameAsPython(Self.cpythonCorners) }
     func testProtocolCorners() throws { try assertSameAsPython(Self.protocolCorners) }
+    func testObjectCorners() throws { try assertSameAsPython(Self.objectCorners) }
     func testSuggestions() throws { try assertSameAsPython(Self.suggestions) }
 
     /// The same programs with a collection every few allocations: values the collector cannot
@@ -1510,7 +1678,7 @@ final class LanguageTests: InterpreterTestCase {
         try assertSameAsPython(
             Self.calls + Self.generators + Self.classes + Self.protocols + Self.exceptions + Self.data + Self.metaprogramming + Self.introspection
                 + Self.deque + Self.argumentMessages + Self.containerOperators + Self.cpythonCorners
-                + Self.protocolCorners,
+                + Self.protocolCorners + Self.objectCorners + Self.suggestions,
             stressPeriod: 3)
     }
 }
