@@ -112,19 +112,6 @@ enum BuiltinAttributes {
             case "step": return fields.pointee.step
             default: break
             }
-        case .int, .bool:
-            switch attribute {
-            case "real", "numerator": return Ints.unbool(object)
-            case "imag": return Value(smallInt: 0)
-            case "denominator": return Value(smallInt: 1)
-            default: break
-            }
-        case .float:
-            switch attribute {
-            case "real": return object
-            case "imag": return Floats.make(0)
-            default: break
-            }
         case .foreign:
             let fields = InterpreterObjects.fields(object)
             switch (InterpreterObjects.tag(object), attribute) {

@@ -524,6 +524,13 @@ enum BuiltinMethods {
     }
 
     private static func installNumbers() {
+        // Properties of the classes, as CPython's getset descriptors, so that `dir` lists them.
+        NativeTypes.getter(BuiltinTypes.int, "real") { v throws(PythonError) in Ints.unbool(v) }
+        NativeTypes.getter(BuiltinTypes.int, "numerator") { v throws(PythonError) in Ints.unbool(v) }
+        NativeTypes.getter(BuiltinTypes.int, "imag") { _ throws(PythonError) in Value(smallInt: 0) }
+        NativeTypes.getter(BuiltinTypes.int, "denominator") { _ throws(PythonError) in Value(smallInt: 1) }
+        NativeTypes.getter(BuiltinTypes.float, "real") { v throws(PythonError) in Subclasses.plain(v) }
+        NativeTypes.getter(BuiltinTypes.float, "imag") { _ throws(PythonError) in Floats.make(0) }
         Natives.method(BuiltinTypes.int, "bit_length") { args throws(PythonError) in
             try args.expect(1...1)
             let v = Ints.absolute(Ints.unbool(args[0]))

@@ -1460,7 +1460,7 @@ final class LanguageTests: InterpreterTestCase {
         print(chr(0x0C5C).isalpha(), chr(0x1E030).isalpha(), chr(0x2EBF0).isalpha(), chr(0x0897).isprintable())
         print("ÄbcΣ ǅx".upper(), "ÄBCΣ ǅX".lower(), "ǆemal".title(), "straße".casefold(), "ÀÉÎ".swapcase())
         print(ascii(chr(0x1E030).upper()), chr(0x0C5C).isidentifier(), "aé".isidentifier(), "٣".isdecimal(), "Ⅻ".isnumeric())
-        print([c.isprintable() for c in "a\u200b\u00ad\u0378é"], "ΣΑΣ ΣΑΣ".lower(), "ΌΣΟΣ".lower())
+        print([c.isprintable() for c in "a\\u200b\\u00ad\\u0378é"], "ΣΑΣ ΣΑΣ".lower(), "ΌΣΟΣ".lower())
         """,
         """
         from collections import namedtuple
