@@ -84,7 +84,7 @@ struct Parser {
     @discardableResult
     mutating func expectForced(_ expected: Symbol, _ spelling: String) throws(SyntaxErrorInfo) -> Token {
         guard symbol == expected else {
-            throw syntaxError("expected '\(spelling)'", from: token.start, to: symbol == .newline ? token.end : token.start)
+            throw syntaxError("expected '\(spelling)'", from: token.start, to: token.end)
         }
         return advance()
     }

@@ -53,6 +53,11 @@ enum BuiltinAttributes {
                 return owner == 0 ? fields.pointee.name : Str.make("\(TypeObjects.shortName(Value(bits: owner))).\(Str.swiftString(fields.pointee.name))")
             case "__self__": return fields.pointee.receiver.isNull ? BuiltinTypes.none : fields.pointee.receiver
             case "__doc__": return BuiltinTypes.none
+            case "__module__":
+                // A builtin function's module is builtins; a method's, None. (Functions of the
+                // other native modules do not record theirs and say None too.)
+                let isBuiltin = fields.pointee.receiver.isNull && (try? Dict.get(VM.builtins, fields.pointee.name))?.is(object) == true
+                return isBuiltin ? Interned.str("builtins") : BuiltinTypes.none
             default: break
             }
         case .boundMethod:

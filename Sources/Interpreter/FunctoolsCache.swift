@@ -23,7 +23,7 @@ enum FunctoolsCache {
         }
         if first.is(BuiltinTypes.none) { return NativeTypes.object(decoratorType, a: first, b: typed) }
         if try Functools.isCallable(first), args.positionalCount == 1 {
-            return wrap(first, maxsize: Value(smallInt: 128), typed: typed)
+            return try wrap(first, maxsize: Value(smallInt: 128), typed: typed)
         }
         throw PythonError(.typeError, "Expected first argument to be an integer, a callable, or None")
     }
@@ -32,11 +32,16 @@ enum FunctoolsCache {
     static func cache(_ args: NativeArguments) throws(PythonError) -> Value {
         try args.expect(1...1)
         makeTypesOnce()
-        return wrap(args[0], maxsize: BuiltinTypes.none, typed: BuiltinTypes.falseValue)
+        return try wrap(args[0], maxsize: BuiltinTypes.none, typed: BuiltinTypes.falseValue)
     }
 
-    private static func wrap(_ function: Value, maxsize: Value, typed: Value) -> Value {
-        NativeTypes.object(wrapperType, a: function, b: Dict.make(), c: maxsize, d: typed)
+    /// The wrapper passes for the function it wraps: `update_wrapper` copies the function's
+    /// name, docstring and attributes into the wrapper's own dict, as CPython's does.
+    private static func wrap(_ function: Value, maxsize: Value, typed: Value) throws(PythonError) -> Value {
+        let wrapper = NativeTypes.objectWithAttributes(wrapperType, a: function, b: Dict.make(), c: maxsize, d: typed)
+        return try Collector.withProtected([wrapper]) { () throws(PythonError) -> Value in
+            try Functools.update(wrapper: wrapper, wrapped: function)
+        }
     }
 
     private static func makeTypesOnce() {
@@ -45,7 +50,7 @@ enum FunctoolsCache {
         Natives.method(decoratorType, "__call__") { args throws(PythonError) in
             try args.expect(2...2)
             let fields = NativeTypes.fields(args[0])
-            return wrap(args[1], maxsize: fields.pointee.a, typed: fields.pointee.b)
+            return try wrap(args[1], maxsize: fields.pointee.a, typed: fields.pointee.b)
         }
         cacheInfoType = makeCacheInfoType()
         wrapperType = NativeTypes.make("_lru_cache_wrapper")
@@ -70,13 +75,6 @@ enum FunctoolsCache {
             try Dict.set(parameters, Interned.str("maxsize"), fields.pointee.c)
             try Dict.set(parameters, Interned.str("typed"), fields.pointee.d)
             return parameters
-        }
-        NativeTypes.getter(wrapperType, "__wrapped__") { v throws(PythonError) in NativeTypes.fields(v).pointee.a }
-        // The wrapper passes for the function it wraps, as update_wrapper would make it.
-        for name in ["__name__", "__qualname__", "__doc__", "__module__"] {
-            NativeTypes.getter(wrapperType, name) { v throws(PythonError) in
-                try Attributes.get(NativeTypes.fields(v).pointee.a, Interned.str(name))
-            }
         }
         NativeTypes.setRepr(wrapperType) { v throws(PythonError) in
             "<functools._lru_cache_wrapper object at 0x\(String(UInt(v.bits &- 1), radix: 16))>"

@@ -78,7 +78,7 @@ enum Functools {
                 keywords = merged
                 function = inner.pointee.a
             }
-            return NativeTypes.object(partial, a: function, b: arguments, c: keywords)
+            return NativeTypes.objectWithAttributes(partial, a: function, b: arguments, c: keywords, d: BuiltinTypes.none)
         })
         Natives.method(partial, "__call__", callPartial)
         NativeTypes.getter(partial, "func") { v throws(PythonError) in NativeTypes.fields(v).pointee.a }
@@ -119,13 +119,21 @@ enum Functools {
         }
         let assigned = try names(args.argument(2, "assigned"), default: wrapperAssignments)
         let updated = try names(args.argument(3, "updated"), default: wrapperUpdates)
+        return try update(wrapper: wrapper, wrapped: wrapped, assigned: assigned, updated: updated)
+    }
+
+    /// `update_wrapper`: the `assigned` attributes of `wrapped` set on `wrapper`, the dicts
+    /// named by `updated` merged into its own, and `__wrapped__`.
+    static func update(
+        wrapper: Value, wrapped: Value, assigned: [String] = wrapperAssignments, updated: [String] = wrapperUpdates
+    ) throws(PythonError) -> Value {
         for name in assigned {
             let value = try Attributes.find(wrapped, Interned.str(name))
             if !value.isNull { try Attributes.set(wrapper, Interned.str(name), value) }
         }
         for name in updated {
             let source = try attributeDict(wrapped, name)
-            guard source.kind == .dict else { continue }
+            guard !source.isNull, source.kind == .dict else { continue }
             try Dict.forEach(try Dict.copy(source)) { key, value throws(PythonError) in try Attributes.set(wrapper, key, value) }
         }
         try Attributes.set(wrapper, Interned.str("__wrapped__"), wrapped)

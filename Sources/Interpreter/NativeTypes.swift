@@ -158,6 +158,20 @@ enum NativeTypes {
         InterpreterObjects.make(.nativeIterator, type: type, a: a, b: b, c: c, d: d, i: i, j: j)
     }
 
+    /// A native object that also has an attribute dict, as CPython's `partial` and
+    /// `_lru_cache_wrapper` have (`update_wrapper` fills it).
+    static func objectWithAttributes(_ type: Value, a: Value, b: Value, c: Value, d: Value) -> Value {
+        let size = MemoryLayout<InterpreterObject>.size
+        let raw = Heap.allocate(.foreign, type: type, size: size + MemoryLayout<Value>.size)
+        let header = raw.assumingMemoryBound(to: ObjectHeader.self)
+        header.pointee.aux = objectTracer
+        header.pointee.flags.insert(.attributeDict)
+        (raw + size).assumingMemoryBound(to: Value.self).pointee = BuiltinTypes.none
+        let fields = raw.assumingMemoryBound(to: InterpreterObject.self)
+        fields.pointee = InterpreterObject(header: header.pointee, tag: .nativeIterator, a: a, b: b, c: c, d: d, i: 0, j: 0)
+        return Value(object: raw)
+    }
+
     /// Any other native object: same layout, its own tracer, so the interpreter does not take
     /// it for one of its own kinds.
     static func object(

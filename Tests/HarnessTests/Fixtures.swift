@@ -25,11 +25,19 @@ enum Fixtures {
         try ProcessRunner(spawner: ProcessRunner.locateSpawner(), scratch: ScratchDirectory())
     }
 
+    /// Where `temporaryCopy` puts its copies: one directory for the test process, removed
+    /// when the process exits.
+    static let temporaryRoot: URL = {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("jitbench-test-\(UUID().uuidString)")
+        atexit { try? FileManager.default.removeItem(at: Fixtures.temporaryRoot) }
+        return root
+    }()
+
     /// A copy of a fixture program in a fresh temporary directory (category folder included), for tests
     /// that write expected outputs or change headers (`header` replaces the timeout setting).
     static func temporaryCopy(of id: String, header: String? = nil) throws -> Program {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("jitbench-test-\(UUID().uuidString)")
+        let directory = temporaryRoot
+            .appendingPathComponent(UUID().uuidString)
             .appendingPathComponent(String(id.split(separator: "/")[0]))
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let target = directory.appendingPathComponent(String(id.split(separator: "/")[1]) + ".py")

@@ -1452,10 +1452,42 @@ final class LanguageTests: InterpreterTestCase {
         """,
     ]
 
-    /// str's Unicode 14.0 view (as CPython 3.11's), namedtuple's argument errors, subclasses
+    /// lru_cache wrappers and partials with attribute dicts, str's Unicode 14.0 view (as CPython 3.11's), namedtuple's argument errors, subclasses
     /// of `random.Random`, `__class__` assignment, comparison order, iterator values, partial
     /// output, postponed annotations, folded constants in set displays.
     static let objectCorners = [
+        """
+        import functools
+        @functools.lru_cache(maxsize=None)
+        def fib(n):
+            return n
+        g = functools.wraps(fib)(lambda: 0)
+        print(g.__name__)
+
+        print(len.__module__)
+
+        import functools
+        @functools.lru_cache
+        def f(): pass
+        f.hits = 5
+        print(f.hits, f.__wrapped__.__name__, f.__doc__)
+
+        import functools
+        def f(): pass
+        f.tag = 1
+        g = functools.lru_cache(f)
+        print(g.tag)
+
+        import functools
+        p = functools.partial(max, 1)
+        p.note = "x"
+        print(p.note)
+
+        import functools
+        @functools.lru_cache
+        def f(): pass
+        print(type(f).__name__)
+        """,
         """
         print(chr(0x0C5C).isalpha(), chr(0x1E030).isalpha(), chr(0x2EBF0).isalpha(), chr(0x0897).isprintable())
         print("ÄbcΣ ǅx".upper(), "ÄBCΣ ǅX".lower(), "ǆemal".title(), "straße".casefold(), "ÀÉÎ".swapcase())
