@@ -410,7 +410,7 @@ enum Attributes {
             }
             return Instances.replaceDictionary(object, with: value)
         }
-        if Str.equal(name, Interned.str("__class__")) { return try setClass(object, value) }
+        if name.is(SpecialNames.classAttribute) || Str.equal(name, SpecialNames.classAttribute) { return try setClass(object, value) }
         if try Instances.attribute(object, name).isNull, try !slotsAllow(object.type, name) {
             throw PythonError(.attributeError, "'\(TypeObjects.name(object.type))' object has no attribute '\(Str.swiftString(name))'")
         }

@@ -74,12 +74,15 @@ enum Output {
     /// What `print` writes to: `sys.stdout` as the program left it (it may replace it), or
     /// the real stdout while `sys` was never imported.
     static func standardOutput() throws(PythonError) -> Value {
-        let sys = try Dict.get(VM.modules, Interned.str("sys"))
+        let sys = try Dict.get(VM.modules, sysName)
         guard InterpreterObjects.tag(sys) == .module else { return standardStreams[1] }
-        let stdout = try Dict.get(InterpreterObjects.fields(sys).pointee.a, Interned.str("stdout"))
+        let stdout = try Dict.get(InterpreterObjects.fields(sys).pointee.a, stdoutName)
         if stdout.isNull { throw PythonError(.runtimeError, "lost sys.stdout") }
         return stdout
     }
+
+    private static let sysName = Interned.str("sys")
+    private static let stdoutName = Interned.str("stdout")
 
     /// The stream objects of descriptors 0, 1 and 2: `sys.stdin`, `sys.stdout`, `sys.stderr`.
     nonisolated(unsafe) static var standardStreams: [Value] = []
