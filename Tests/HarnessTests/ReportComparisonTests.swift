@@ -3,13 +3,16 @@ import XCTest
 @testable import Harness
 
 final class ReportComparisonTests: XCTestCase {
-    /// The sample run with every iteration of `engine` scaled by `factor`.
+    /// The sample run with the iterations of `engine` set to fixed, distinct times scaled by
+    /// `factor`: measured times may tie or be outliers on a loaded machine, which would change
+    /// the statistics these tests check.
     private func scaled(_ engine: String, by factor: Double) -> Report {
         var report = SampleRun.report
         for p in report.programs.indices {
             for e in report.programs[p].engines.indices where report.programs[p].engines[e].engine == engine {
                 for r in report.programs[p].engines[e].processes.indices {
-                    report.programs[p].engines[e].processes[r].iterationSeconds = report.programs[p].engines[e].processes[r].iterationSeconds.map { $0 * factor }
+                    let times = report.programs[p].engines[e].processes[r].iterationSeconds.indices.map { 0.1 + 0.001 * Double($0) + 0.0005 * Double(r) }
+                    report.programs[p].engines[e].processes[r].iterationSeconds = times.map { $0 * factor }
                 }
             }
         }
@@ -26,7 +29,7 @@ final class ReportComparisonTests: XCTestCase {
     /// Two processes of three iterations: four steady-state values each side, all new below all old,
     /// so U = 16 of 16 and p = 0.0304 (scipy's asymptotic method).
     func testAHalvedTimeIsSignificantlyFaster() throws {
-        let comparison = ReportComparison(old: SampleRun.report, new: scaled("cpython", by: 0.5))
+        let comparison = ReportComparison(old: scaled("cpython", by: 1), new: scaled("cpython", by: 0.5))
         let change = try XCTUnwrap(comparison.changes.first { $0.program == "int/sum_squares" && $0.engine == "cpython" })
         XCTAssertEqual(change.verdict, .faster)
         XCTAssertEqual(change.timeRatio.value, 0.5, accuracy: 1e-9)
@@ -39,7 +42,7 @@ final class ReportComparisonTests: XCTestCase {
     }
 
     func testADoubledTimeIsSlower() throws {
-        let comparison = ReportComparison(old: SampleRun.report, new: scaled("cpython", by: 2))
+        let comparison = ReportComparison(old: scaled("cpython", by: 1), new: scaled("cpython", by: 2))
         let change = try XCTUnwrap(comparison.changes.first { $0.program == "int/sum_squares" && $0.engine == "cpython" })
         XCTAssertEqual(change.verdict, .slower)
     }
