@@ -73,7 +73,8 @@ enum Hooks {
             if let method = try Attributes.userSpecial(v, interned: SpecialNames.str) { return try stringResult(Calls.call(method, v), "__str__") }
             // `str.__str__` comes before a subclass's `__repr__`: the text itself.
             if v.kind == .str { return Str.swiftString(v) }
-            if let method = try Attributes.userSpecial(v, interned: SpecialNames.repr) { return try stringResult(Calls.call(method, v), "__repr__") }
+            // `object.__str__` calls `__repr__` unchecked; `str()` checks, and names `__str__`.
+            if let method = try Attributes.userSpecial(v, interned: SpecialNames.repr) { return try stringResult(Calls.call(method, v), "__str__") }
             return v.kind == .instance ? try Strings.defaultRepr(v) : nil
         }
         ObjectHooks.hash = { v throws(PythonError) in

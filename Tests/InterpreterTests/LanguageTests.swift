@@ -1457,6 +1457,15 @@ final class LanguageTests: InterpreterTestCase {
     /// output, postponed annotations, folded constants in set displays.
     static let objectCorners = [
         """
+        class BadRepr:
+            def __repr__(self): return 5
+        for f in [repr, str, format]:
+            try:
+                f(BadRepr())
+            except TypeError as e:
+                print(f.__name__, e)
+        """,
+        """
         import functools
         @functools.lru_cache(maxsize=None)
         def fib(n):
